@@ -1,0 +1,130 @@
+"""Typed, immutable records of the knowledge base. No I/O, no MkDocs imports."""
+
+from __future__ import annotations
+
+import enum
+from dataclasses import dataclass, field
+
+LANGS: tuple[str, ...] = ("fi", "sv")
+DEFAULT_LANG = "fi"
+
+
+class Kind(str, enum.Enum):
+    """What a record is; the order here is the order of listings."""
+
+    MEASURE = "measure"
+    REPORT = "report"
+    HANDBOOK = "handbook"
+    TOOL = "tool"
+    NETWORK = "network"
+    TRAINING = "training"
+    EVENT = "event"
+
+
+class Status(str, enum.Enum):
+    COMPLETED = "completed"
+    ONGOING = "ongoing"
+    PLANNED = "planned"
+
+
+class Origin(str, enum.Enum):
+    PROGRAMME = "programme"
+    RELATED = "related"
+
+
+@dataclass(frozen=True)
+class Text:
+    """A text in both languages."""
+
+    fi: str
+    sv: str
+
+    def get(self, lang: str) -> str:
+        """Return the text in `lang` ('fi' or 'sv')."""
+        return self.fi if lang == "fi" else self.sv
+
+
+@dataclass(frozen=True)
+class Period:
+    """Start and optional end as 'YYYY', 'YYYY-MM' or 'YYYY-MM-DD'."""
+
+    start: str
+    end: str | None = None
+
+    @property
+    def start_year(self) -> int:
+        return int(self.start[:4])
+
+
+@dataclass(frozen=True)
+class Organisation:
+    id: str
+    name: Text
+    url: str | None = None
+
+
+@dataclass(frozen=True)
+class Figure:
+    value: float
+    label: Text
+    unit: Text | None = None
+    year: int | None = None
+    source: str | None = None
+
+
+@dataclass(frozen=True)
+class Document:
+    url: str
+    label: Text
+    language: str
+    format: str
+
+
+@dataclass(frozen=True)
+class Area:
+    id: str
+    number: int
+    name: Text
+    intention: Text
+    description: Text
+    sources: tuple[str, ...]
+    notes: Text | None = None
+
+
+@dataclass(frozen=True)
+class Record:
+    id: str
+    kind: Kind
+    origin: Origin
+    title: Text
+    summary: Text
+    areas: tuple[str, ...]
+    status: Status
+    sources: tuple[str, ...]
+    body: Text | None = None
+    related: tuple[str, ...] = ()
+    period: Period | None = None
+    responsible: tuple[str, ...] = ()
+    partners: tuple[str, ...] = ()
+    figures: tuple[Figure, ...] = ()
+    documents: tuple[Document, ...] = ()
+    notes: Text | None = None
+    keywords_fi: tuple[str, ...] = ()
+    keywords_sv: tuple[str, ...] = ()
+
+    def keywords(self, lang: str) -> tuple[str, ...]:
+        return self.keywords_fi if lang == "fi" else self.keywords_sv
+
+
+@dataclass(frozen=True)
+class Site:
+    """All data of one build, in a stable order (areas by number, the rest by id)."""
+
+    areas: tuple[Area, ...]
+    organisations: tuple[Organisation, ...]
+    records: tuple[Record, ...]
+    area_by_id: dict[str, Area] = field(default_factory=dict, compare=False, repr=False)
+    organisation_by_id: dict[str, Organisation] = field(
+        default_factory=dict, compare=False, repr=False
+    )
+    record_by_id: dict[str, Record] = field(default_factory=dict, compare=False, repr=False)

@@ -1,0 +1,122 @@
+"""Which page is the translation of which: the table behind the language switcher,
+the hreflang links and the sitemap.
+
+Hand-written pages pair by the same path in docs/fi/ and docs/sv/, or by a front-matter
+`translation: other-name.md` on both sides. Generated pages always share their path.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+from pathlib import Path
+from urllib.parse import quote
+
+import yaml
+
+from kb_links import lang_prefix
+from kb_model import LANGS
+
+GENERATED_DIRS = ("records/", "areas/", "browse/")
+_FRONT = re.compile(r"\A---\s*\n(.*?\n)(?:---|\.\.\.)\s*\n", re.S)
+
+
+def page_url(path: str) -> str:
+    """Language-relative page URL of a source path: 'a/index.md' -> 'a/', 'b.md' -> 'b/'."""
+    stem = path[: -len(".md")]
+    if stem == "index":
+        return ""
+    if stem.endswith("/index"):
+        return stem[: -len("index")]
+    return stem + "/"
+
+
+@dataclass(frozen=True)
+class Pairs:
+    """For each language and page source path, the page's URL in every language."""
+
+    urls: dict[tuple[str, str], dict[str, str]]
+
+    def alternates(self, lang: str, path: str) -> dict[str, str]:
+        """URLs (site-relative, percent-encoded) of the page in all languages."""
+        return self.urls.get((lang, path), {})
+
+    def counterpart(self, lang: str, path: str, other: str) -> str | None:
+        """Source path in `other` of the page `path` in `lang`."""
+        url = self.alternates(lang, path).get(other)
+        if url is None:
+            return None
+        for (code, candidate), urls in self.urls.items():
+            if code == other and urls.get(other) == url:
+                return candidate
+        return None
+
+
+def _front_matter(text: str) -> dict[str, object]:
+    match = _FRONT.match(text)
+    if not match:
+        return {}
+    data = yaml.safe_load(match.group(1))
+    return data if isinstance(data, dict) else {}
+
+
+def handwritten(docs_dir: Path) -> dict[str, dict[str, str | None]]:
+    """Per language: each hand-written page and the name its front matter gives as translation."""
+    found: dict[str, dict[str, str | None]] = {}
+    for lang in LANGS:
+        root = docs_dir / lang
+        pages: dict[str, str | None] = {}
+        for file in sorted(root.rglob("*.md")) if root.is_dir() else []:
+            rel = file.relative_to(root).as_posix()
+            meta = _front_matter(file.read_text(encoding="utf-8"))
+            other = meta.get("translation")
+            pages[rel] = str(other) if other is not None else None
+        found[lang] = pages
+    return found
+
+
+def build_pairs(pages: dict[str, dict[str, str | None]], generated: list[str]) -> tuple[Pairs, list[str]]:
+    """Pair the pages of the two languages; return the table and every problem found."""
+    first, second = LANGS
+    problems: list[str] = []
+    urls: dict[tuple[str, str], dict[str, str]] = {}
+
+    def add(path_a: str, path_b: str) -> None:
+        entry = {
+            first: quote(lang_prefix(first) + page_url(path_a)),
+            second: quote(lang_prefix(second) + page_url(path_b)),
+        }
+        urls[(first, path_a)] = entry
+        urls[(second, path_b)] = entry
+
+    for lang in LANGS:
+        for path in pages[lang]:
+            if path.startswith(GENERATED_DIRS):
+                problems.append(
+                    f"docs/{lang}/{path}: the folders {', '.join(GENERATED_DIRS)} are generated "
+                    "from data/measures.yaml; move the page elsewhere"
+                )
+    matched_b: set[str] = set()
+    for path_a, declared in pages[first].items():
+        path_b = declared or path_a
+        if path_b not in pages[second]:
+            problems.append(
+                f"docs/{first}/{path_a} has no Swedish version: add docs/{second}/{path_b}"
+                + ("" if declared else " or name it with 'translation:' in the front matter")
+            )
+            continue
+        back = pages[second][path_b] or path_b
+        matched_b.add(path_b)
+        if back != path_a:
+            problems.append(
+                f"docs/{second}/{path_b} names '{back}' as its translation, but "
+                f"docs/{first}/{path_a} names it; make both point at each other"
+            )
+            continue
+        add(path_a, path_b)
+    for path_b in pages[second]:
+        if path_b not in matched_b:
+            problems.append(f"docs/{second}/{path_b} has no Finnish version in docs/{first}/")
+    for path in generated:
+        add(path, path)
+    return Pairs(urls), problems

@@ -1,0 +1,33 @@
+"""Per-language full-text search index with Pagefind (Snowball stemming, one index per
+`<html lang>`), written to `pagefind/` inside the built site."""
+
+from __future__ import annotations
+
+import subprocess
+import sys
+from pathlib import Path
+
+TIMEOUT_SECONDS = 600
+
+
+class SearchError(Exception):
+    """Pagefind failed or is not installed."""
+
+
+def build_index(site_dir: Path) -> None:
+    """Index the pages under `site_dir` that mark their content with data-pagefind-body."""
+    command = [
+        sys.executable, "-m", "pagefind",
+        "--site", str(site_dir),
+        "--output-subdir", "pagefind",
+        "--silent",
+    ]  # fmt: skip
+    try:
+        result = subprocess.run(
+            command, capture_output=True, text=True, timeout=TIMEOUT_SECONDS, check=False
+        )
+    except (OSError, subprocess.TimeoutExpired) as exc:
+        raise SearchError(f"could not run Pagefind to build the search index: {exc}") from None
+    if result.returncode != 0:
+        detail = (result.stderr or result.stdout).strip()
+        raise SearchError(f"Pagefind failed to build the search index:\n{detail}")

@@ -1,0 +1,50 @@
+"""Load -> validate -> typed site -> link graph, once per change of the data file."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from functools import lru_cache
+from pathlib import Path
+
+from kb_errors import DataErrors
+from kb_links import Graph, build_graph
+from kb_load import load
+from kb_model import Site
+from kb_records import build_site
+from kb_validate import validate
+
+
+@dataclass(frozen=True)
+class State:
+    site: Site
+    graph: Graph
+
+
+def read_state(path: Path, display: str) -> State:
+    """Load and validate the data file; raise `DataErrors` listing every problem."""
+    loaded, errors = load(path, display)
+    if loaded is None:
+        raise DataErrors(errors)
+    errors = validate(loaded, display)
+    if errors:
+        raise DataErrors(errors)
+    site = build_site(loaded.data)
+    return State(site, build_graph(site))
+
+
+@lru_cache(maxsize=4)
+def _cached(path: Path, display: str, mtime_ns: int, size: int) -> State:
+    return read_state(path, display)
+
+
+def current_state(path: Path, display: str) -> State:
+    """`read_state`, reused while the file's modification time and size stay the same.
+
+    Every language build and every `mkdocs serve` rebuild asks again; the result is
+    immutable, so sharing it is safe.
+    """
+    try:
+        stat = path.stat()
+    except OSError:
+        return read_state(path, display)
+    return _cached(path, display, stat.st_mtime_ns, stat.st_size)

@@ -1,0 +1,92 @@
+/* Search page: queries the Pagefind index of this page's language (chosen by
+   <html lang>) and announces the result count to screen readers. The form is a
+   plain GET form, so the query lives in the address (?q=...). */
+(function () {
+  "use strict";
+
+  function siteBase() {
+    var config = document.getElementById("__config");
+    var base = config ? JSON.parse(config.textContent).base : ".";
+    return new URL(base.replace(/\/?$/, "/"), document.baseURI);
+  }
+
+  function fill(template, values) {
+    return template.replace(/\{(\w+)\}/g, function (_, key) {
+      return key in values ? values[key] : "";
+    });
+  }
+
+  function setupSearch(form) {
+    var strings = JSON.parse(form.getAttribute("data-strings"));
+    var input = form.querySelector("input[name=q]");
+    var status = document.getElementById("kb-search-status");
+    var list = document.getElementById("kb-search-results");
+    var pagefind = null;
+    var serial = 0;
+
+    function load() {
+      if (!pagefind) {
+        pagefind = import(new URL("pagefind/pagefind.js", siteBase()).href).then(function (pf) {
+          return pf.options({ excerptLength: 24 }).then(function () { return pf; });
+        });
+      }
+      return pagefind;
+    }
+
+    function render(query, results) {
+      list.textContent = "";
+      results.forEach(function (r) {
+        var item = document.createElement("li");
+        var link = document.createElement("a");
+        link.href = r.url;
+        link.textContent = (r.meta && r.meta.title) || r.url;
+        var excerpt = document.createElement("p");
+        excerpt.innerHTML = r.excerpt; /* Pagefind escapes the text and adds only <mark> */
+        item.appendChild(link);
+        item.appendChild(excerpt);
+        list.appendChild(item);
+      });
+      var count = results.length;
+      status.textContent = count === 0
+        ? fill(strings.none, { query: query })
+        : fill(count === 1 ? strings.one : strings.results, { count: count, query: query });
+    }
+
+    function run(query) {
+      var mine = ++serial;
+      query = query.trim();
+      if (!query) {
+        list.textContent = "";
+        status.textContent = strings.empty;
+        return;
+      }
+      status.textContent = strings.loading;
+      load()
+        .then(function (pf) { return pf.search(query); })
+        .then(function (search) {
+          return Promise.all(search.results.slice(0, 50).map(function (r) { return r.data(); }));
+        })
+        .then(function (results) { if (mine === serial) render(query, results); })
+        .catch(function (error) {
+          status.textContent = String(error && error.message ? error.message : error);
+        });
+    }
+
+    form.addEventListener("submit", function (event) {
+      event.preventDefault();
+      var url = new URL(window.location.href);
+      url.searchParams.set("q", input.value);
+      window.history.replaceState(null, "", url);
+      run(input.value);
+    });
+
+    var initial = new URL(window.location.href).searchParams.get("q");
+    if (initial) {
+      input.value = initial;
+      run(initial);
+    }
+  }
+
+  var form = document.querySelector("form[data-kb-search]");
+  if (form) setupSearch(form);
+})();

@@ -1,0 +1,81 @@
+"""The loader: safe YAML only, positions of every value, located errors for broken files."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+import pytest
+
+from kb_load import MAX_BYTES, load, parse
+
+
+def messages(text: str) -> list[str]:
+    loaded, errors = parse(text, "data/x.yaml")
+    assert loaded is None
+    return [str(e) for e in errors]
+
+
+def test_positions_are_one_based_line_and_column() -> None:
+    loaded, errors = parse("a:\n  b: [1, 2]\n  c: text\n", "f.yaml")
+    assert not errors and loaded is not None
+    assert loaded.data == {"a": {"b": [1, 2], "c": "text"}}
+    assert loaded.positions[("a", "c")] == (3, 6)
+    assert loaded.positions[("a", "b", 1)] == (2, 10)
+
+
+def test_dates_stay_as_written() -> None:
+    loaded, _ = parse("start: 2019-09-05\nyear: '2019'\n", "f.yaml")
+    assert loaded is not None
+    assert loaded.data == {"start": "2019-09-05", "year": "2019"}
+
+
+def test_duplicate_key_is_an_error_naming_both_lines() -> None:
+    [message] = messages("title:\n  fi: a\n  fi: b\n")
+    assert message.startswith("data/x.yaml:3:3:")
+    assert "'fi' is written twice" in message and "line 2" in message
+
+
+def test_tab_indentation_is_located() -> None:
+    [message] = messages("a:\n\tb: 1\n")
+    assert message.startswith("data/x.yaml:2:1:") and "tab" in message
+
+
+def test_syntax_error_is_located_without_traceback() -> None:
+    [message] = messages("a: [1, 2\nb: 3\n")
+    assert message.startswith("data/x.yaml:") and "not valid YAML" in message
+
+
+def test_aliases_and_python_tags_are_refused() -> None:
+    assert "aliases" in messages("a: &x [1]\nb: *x\n")[0]
+    assert "tags" in messages("a: !!python/object:os.system {}\n")[0]
+
+
+def test_billion_laughs_is_refused_quickly() -> None:
+    lines = ["a0: &a0 [x, x, x, x, x, x, x, x, x]"]
+    lines += [f"a{i}: &a{i} [{', '.join([f'*a{i - 1}'] * 9)}]" for i in range(1, 12)]
+    errors = messages("\n".join(lines) + "\n")
+    assert errors and all("aliases" in e for e in errors)
+
+
+@pytest.mark.parametrize(
+    ("raw", "fragment"),
+    [
+        (b"", "empty"),
+        (b"\xef\xbb\xbfa: 1\n", "byte-order mark"),
+        (b"a: 1\nb: \xff\xfe\n", "not valid UTF-8"),
+        (b"# only a comment\n", "no data"),
+    ],
+)
+def test_bad_files(tmp_path: Path, raw: bytes, fragment: str) -> None:
+    path = tmp_path / "m.yaml"
+    path.write_bytes(raw)
+    loaded, errors = load(path, "data/m.yaml")
+    assert loaded is None
+    assert fragment in str(errors[0]) and str(errors[0]).startswith("data/m.yaml:")
+
+
+def test_too_large_file(tmp_path: Path) -> None:
+    path = tmp_path / "big.yaml"
+    path.write_bytes(b"a: 1\n" + b"#" * MAX_BYTES)
+    loaded, errors = load(path, "big.yaml")
+    assert loaded is None and "limit is 10 MB" in str(errors[0])

@@ -1,0 +1,121 @@
+"""Generated pages and views from a small real data set, without MkDocs."""
+
+from __future__ import annotations
+
+import pytest
+
+from kb_format import format_date, format_number, format_period
+from kb_links import build_graph
+from kb_load import parse
+from kb_model import Period, Site
+from kb_pages import PAGE_SIZE, page_specs, view_for
+from kb_records import build_site
+from kb_strings import strings
+
+
+@pytest.fixture(scope="module")
+def site(small_yaml: str) -> Site:
+    loaded, errors = parse(small_yaml, "small.yaml")
+    assert loaded is not None and not errors
+    return build_site(loaded.data)
+
+
+def test_every_record_and_area_has_a_page_with_the_same_path_in_both_languages(site: Site) -> None:
+    fi = page_specs(site, "fi", strings("fi"))
+    sv = page_specs(site, "sv", strings("sv"))
+    assert [s.path for s in fi] == [s.path for s in sv]
+    paths = {s.path for s in fi}
+    assert {f"records/{r.id}.md" for r in site.records} <= paths
+    assert {f"areas/{a.id}.md" for a in site.areas} <= paths
+    assert {"areas/index.md", "browse/index.md", "browse/kind/training/index.md"} <= paths
+    assert len(paths) == len(fi)
+
+
+def test_record_page_markdown_has_front_matter_and_localised_body(site: Site) -> None:
+    spec = next(s for s in page_specs(site, "sv", strings("sv")) if s.key == "record:mentor-programme-2022")
+    text = spec.markdown()
+    assert text.startswith("---\ntitle: \"Mentorprogrammet för offentlig upphandling\"\n")
+    assert 'template: "kb-record.html"' in text and 'kb_key: "record:mentor-programme-2022"' in text
+    assert "I programmet stödde erfarna upphandlare" in text
+
+
+def test_backlinks_are_computed(site: Site) -> None:
+    graph = build_graph(site)
+    assert graph.related["hs-programme"] == ("mentor-programme-2022",)
+    view = view_for(site, graph, "record:hs-programme", "fi", strings("fi"))
+    assert view is not None
+    assert [r["id"] for r in view["related"]] == ["mentor-programme-2022"]
+    assert view["related"][0]["url"] == "records/mentor-programme-2022/"
+
+
+def test_area_lists_exactly_its_records_grouped_by_kind(site: Site) -> None:
+    graph = build_graph(site)
+    view = view_for(site, graph, "area:innovation", "sv", strings("sv"))
+    assert view is not None
+    ids = [r["id"] for g in view["groups"] for r in g["records"]]
+    assert sorted(ids) == ["hs-programme", "innovation-action-plan-2017"]
+    assert [g["kind"] for g in view["groups"]] == ["measure", "report"]
+    assert view["url"] == "sv/areas/innovation/"
+
+
+def test_related_areas_count_shared_records(site: Site) -> None:
+    graph = build_graph(site)
+    view = view_for(site, graph, "area:strategic-leadership", "fi", strings("fi"))
+    assert view is not None
+    shared = {a["id"]: a["count"] for a in view["related_areas"]}
+    # hs-programme is in areas 1, 2, 5; the 2017 plan in 1 and 5.
+    assert shared == {"innovation": 2, "procurement-competence": 1}
+    assert [a["id"] for a in view["related_areas"]] == ["innovation", "procurement-competence"]
+
+
+def test_record_view_formats_figures_periods_and_organisations(site: Site) -> None:
+    graph = build_graph(site)
+    fi = view_for(site, graph, "record:mentor-programme-2022", "fi", strings("fi"))
+    sv = view_for(site, graph, "record:mentor-programme-2022", "sv", strings("sv"))
+    assert fi is not None and sv is not None
+    assert [f["value"] for f in fi["figures"]] == ["114", "34", "80"]
+    assert fi["period"] == "lokakuu 2022–huhtikuu 2023"
+    assert sv["period"] == "oktober 2022–april 2023"
+    assert [o["name"] for o in sv["responsible"]] == ["Finansministeriet"]
+    assert [o["name"] for o in fi["partners"]] == ["Suomen Kuntaliitto"]
+
+
+def test_listing_groups_by_year_newest_first_and_filters(site: Site) -> None:
+    graph = build_graph(site)
+    view = view_for(site, graph, "browse:all::1", "fi", strings("fi"))
+    assert view is not None
+    assert [g["label"] for g in view["groups"]] == ["2022", "2019", "2017"]
+    assert view["count"] == 3 and view["pages"] == []
+    by_kind = view_for(site, graph, "browse:kind:report:1", "fi", strings("fi"))
+    assert by_kind is not None
+    assert [r["id"] for g in by_kind["groups"] for r in g["records"]] == ["innovation-action-plan-2017"]
+    kind_group = next(f for f in by_kind["filters"] if f["name"] == "kind")
+    current = [o["label"] for o in kind_group["options"] if o["current"]]
+    assert current == [strings("fi")["kind_reports"]]
+
+
+def test_listings_paginate(site: Site) -> None:
+    import dataclasses
+
+    many = tuple(
+        dataclasses.replace(site.records[0], id=f"r-{i:04d}") for i in range(PAGE_SIZE * 2 + 5)
+    )
+    big = Site(site.areas, site.organisations, many, site.area_by_id, site.organisation_by_id,
+               {r.id: r for r in many})
+    specs = [s for s in page_specs(big, "fi", strings("fi")) if s.path.startswith("browse/") and "/" not in s.path[7:]]
+    assert sorted(s.path for s in specs) == ["browse/2.md", "browse/3.md", "browse/index.md"]
+    view = view_for(big, build_graph(big), "browse:all::3", "fi", strings("fi"))
+    assert view is not None
+    assert sum(len(g["records"]) for g in view["groups"]) == 5
+    assert view["previous"] == "browse/2/" and view["next"] is None
+
+
+def test_formats() -> None:
+    fi = strings("fi")
+    assert format_date("2019-09-05", fi) == "5.9.2019"
+    assert format_date("2021", fi) == "2021"
+    assert format_period(Period("2019-09-05", "2023-12-31"), fi) == "5.9.2019–31.12.2023"
+    assert format_period(Period("2018"), fi) == "2018–"
+    assert format_period(None, fi) == fi["date_unknown"]
+    assert format_number(200000) == "200\u00a0000"
+    assert format_number(47.5) == "47,5"
