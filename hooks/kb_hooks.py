@@ -6,8 +6,9 @@ in the same process), so nothing here keeps state between calls.
 
 from __future__ import annotations
 
+from dataclasses import dataclass
 from pathlib import Path
-from typing import TYPE_CHECKING, Any
+from typing import TYPE_CHECKING, Any, Mapping
 from urllib.parse import urljoin
 
 from mkdocs.exceptions import PluginError
@@ -15,13 +16,26 @@ from mkdocs.plugins import event_priority, get_plugin_logger
 from mkdocs.structure.files import File, InclusionLevel
 
 from kb_errors import DataErrors
+from kb_export import (
+    EXPORT_DIR,
+    FEED_NAME,
+    JSON_NAME,
+    SCHEMA_NAME,
+    csv_name,
+    feed_entries,
+    json_ld,
+    redirects,
+    to_csv,
+    to_json,
+)
 from kb_links import lang_prefix
 from kb_model import DEFAULT_LANG, LANGS
-from kb_pages import page_specs, view_for
+from kb_pages import Listings, PageSpec, build_listings, page_specs, view_for
 from kb_pairs import Pairs, build_pairs, handwritten
 from kb_search import SearchError, build_index
 from kb_state import State, current_state
 from kb_strings import StringsError, strings
+from kb_validate import SCHEMA_PATH
 
 if TYPE_CHECKING:
     from mkdocs.config.defaults import MkDocsConfig
@@ -32,7 +46,20 @@ if TYPE_CHECKING:
 log = get_plugin_logger(__name__)
 
 DATA_FILE = "data/measures.yaml"
-_IN_NAV = {"areas/index.md", "browse/index.md"}
+_BUILD_KEY = "kb_build"
+
+
+@dataclass(frozen=True)
+class _Build:
+    """What one language build needs, computed once in on_config and kept on the config
+    of that build (never in a module global)."""
+
+    lang: str
+    state: State
+    table: Mapping[str, str]
+    listings: Listings
+    specs: tuple[PageSpec, ...]
+    pairs: Pairs
 
 
 def _root(config: MkDocsConfig) -> Path:
@@ -46,19 +73,29 @@ def _lang(config: MkDocsConfig) -> str:
     return str(i18n.current_language or DEFAULT_LANG)
 
 
-def _state(config: MkDocsConfig) -> State:
+def _prepare(config: MkDocsConfig) -> _Build:
+    lang = _lang(config)
     try:
-        return current_state(_root(config) / DATA_FILE, DATA_FILE)
+        table = strings(lang)
+    except StringsError as exc:
+        raise PluginError(str(exc)) from None
+    try:
+        state = current_state(_root(config) / DATA_FILE, DATA_FILE)
     except DataErrors as exc:
         raise PluginError(exc.report()) from None
-
-
-def _pairs(config: MkDocsConfig, state: State, lang: str) -> Pairs:
-    generated = [spec.path for spec in page_specs(state.site, lang, strings(lang))]
-    pairs, problems = build_pairs(handwritten(Path(config.docs_dir)), generated)
+    listings = build_listings(state.site, lang)
+    specs = tuple(page_specs(state.site, lang, table, listings))
+    pairs, problems = build_pairs(handwritten(Path(config.docs_dir)), [s.path for s in specs])
     if problems:
         raise PluginError("Pages without a translation:\n  " + "\n  ".join(problems))
-    return pairs
+    return _Build(lang, state, table, listings, specs, pairs)
+
+
+def _build(config: MkDocsConfig) -> _Build:
+    build = config.get(_BUILD_KEY)
+    if not isinstance(build, _Build) or build.lang != _lang(config):
+        raise PluginError("kb_hooks: on_config did not run for this build")
+    return build
 
 
 def _relative(src_uri: str, lang: str) -> str:
@@ -70,10 +107,10 @@ def _absolute(config: MkDocsConfig, url: str) -> str:
     return urljoin(config.site_url or "/", url)
 
 
-def _nav(config: MkDocsConfig, state: State, pairs: Pairs, lang: str) -> list[Any]:
-    table = strings(lang)
+def _nav(config: MkDocsConfig, build: _Build) -> list[Any]:
+    lang, table, pairs = build.lang, build.table, build.pairs
     gen = lang_prefix(lang)
-    areas = [f"{gen}areas/index.md", *(f"{gen}areas/{a.id}.md" for a in state.site.areas)]
+    areas = [f"{gen}areas/index.md", *(f"{gen}areas/{a.id}.md" for a in build.state.site.areas)]
     items: list[Any] = [f"{lang}/index.md", {table["areas_title"]: areas}, f"{gen}browse/index.md"]
     for path in config.extra.get("kb_nav", []):
         other = path if lang == DEFAULT_LANG else pairs.counterpart(DEFAULT_LANG, path, lang)
@@ -91,48 +128,94 @@ def on_config(config: MkDocsConfig) -> MkDocsConfig:
     """Validate the data before anything is written, and set this language's navigation."""
     if not config.site_url:
         raise PluginError("mkdocs.yml must set 'site_url' (absolute hreflang and sitemap URLs)")
-    lang = _lang(config)
-    try:
-        strings(lang)
-    except StringsError as exc:
-        raise PluginError(str(exc)) from None
-    state = _state(config)
-    config.nav = _nav(config, state, _pairs(config, state, lang), lang)
+    build = _prepare(config)
+    config[_BUILD_KEY] = build
+    config.nav = _nav(config, build)
     return config
 
 
 @event_priority(-110)  # after mkdocs-static-i18n has rebuilt the file list
 def on_files(files: Files, *, config: MkDocsConfig) -> Files:
     """Add this language's generated pages as in-memory files."""
-    lang = _lang(config)
-    state = _state(config)
-    for spec in page_specs(state.site, lang, strings(lang)):
-        inclusion = InclusionLevel.INCLUDED if spec.path in _IN_NAV else InclusionLevel.NOT_IN_NAV
-        if spec.path.startswith("areas/"):
-            inclusion = InclusionLevel.INCLUDED
+    build = _build(config)
+    for spec in build.specs:
+        in_nav = spec.path.startswith("areas/") or spec.path == "browse/index.md"
         files.append(
             File.generated(
-                config, lang_prefix(lang) + spec.path, content=spec.markdown(), inclusion=inclusion
+                config,
+                lang_prefix(build.lang) + spec.path,
+                content=spec.markdown(),
+                inclusion=InclusionLevel.INCLUDED if in_nav else InclusionLevel.NOT_IN_NAV,
             )
         )
+    for path, content in _extra_files(config, build):
+        files.append(File.generated(config, path, content=content))
     return files
+
+
+def _extra_files(config: MkDocsConfig, build: _Build) -> list[tuple[str, str]]:
+    """Open data, robots.txt (default language only), the feed and redirect pages."""
+    site, lang, site_url = build.state.site, build.lang, str(config.site_url)
+    env = config.theme.get_env()
+    prefix = lang_prefix(lang)
+    out: list[tuple[str, str]] = []
+    if lang == DEFAULT_LANG:
+        out.append((EXPORT_DIR + JSON_NAME, to_json(site)))
+        out.append((EXPORT_DIR + SCHEMA_NAME, SCHEMA_PATH.read_text(encoding="utf-8")))
+        for code in LANGS:
+            out.append((EXPORT_DIR + csv_name(code), to_csv(site, code, site_url, strings(code))))
+        out.append(("robots.txt", f"User-agent: *\nAllow: /\n\nSitemap: {site_url}sitemap.xml\n"))
+    entries = feed_entries(site, lang, site_url)
+    feed = env.get_template("kb-feed.xml").render(
+        lang=lang,
+        title=config.site_name,
+        subtitle=build.table["feed_subtitle"],
+        author=config.site_name,
+        feed_url=site_url + prefix + FEED_NAME,
+        home_url=site_url + prefix,
+        updated=entries[0]["updated"] if entries else "2019-09-05T00:00:00Z",
+        entries=entries,
+    )
+    out.append((prefix + FEED_NAME, feed))
+    redirect = env.get_template("kb-redirect.html")
+    for old, new in redirects(site):
+        depth = old.count("/")
+        out.append(
+            (
+                f"{prefix}{old}index.html",
+                redirect.render(
+                    lang=lang,
+                    title=build.table["redirect_title"],
+                    canonical=site_url + prefix + new,
+                    target="../" * depth + new,
+                ),
+            )
+        )
+    return out
 
 
 def on_page_context(
     context: dict[str, Any], *, page: Page, config: MkDocsConfig, nav: Navigation
 ) -> dict[str, Any]:
     """Point the language switcher at this page's translation; give templates their view."""
-    lang = _lang(config)
-    state = _state(config)
-    table = strings(lang)
-    pairs = _pairs(config, state, lang)
-    urls = pairs.alternates(lang, _relative(page.file.src_uri, lang))
+    build = _build(config)
+    urls = build.pairs.alternates(build.lang, _relative(page.file.src_uri, build.lang))
     config.extra.alternate = _switcher(config, urls)
-    context["kb_t"] = table
-    context["kb_lang"] = lang
-    context["kb_search_url"] = _search_url(config, pairs, lang)
+    context["kb_t"] = build.table
+    context["kb_lang"] = build.lang
+    context["kb_search_url"] = _search_url(config, build.pairs, build.lang)
     key = page.meta.get("kb_key") or ("home" if page.meta.get("template") == "kb-home.html" else None)
-    context["kb"] = view_for(state.site, state.graph, key, lang, table) if key else None
+    context["kb"] = None
+    context["kb_jsonld"] = None
+    if key:
+        site, graph = build.state.site, build.state.graph
+        context["kb"] = view_for(site, graph, key, build.lang, build.table, build.listings)
+        if context["kb"] is None:
+            raise PluginError(f"{page.file.src_uri}: unknown kb_key '{key}'")
+        if key.startswith("record:"):
+            record = site.record_by_id[key.partition(":")[2]]
+            context["kb_jsonld"] = json_ld(site, record, build.lang, str(config.site_url))
+    context["kb_feed_url"] = lang_prefix(build.lang) + FEED_NAME
     return context
 
 
@@ -160,11 +243,11 @@ def on_template_context(
     context: dict[str, Any], *, template_name: str, config: MkDocsConfig
 ) -> dict[str, Any]:
     """Give the 404 page and the sitemap their strings and the page table."""
-    lang = _lang(config)
-    context["kb_t"] = strings(lang)
-    context["kb_lang"] = lang
-    pairs = _pairs(config, _state(config), lang)
-    context["kb_search_url"] = _search_url(config, pairs, lang)
+    build = _build(config)
+    pairs = build.pairs
+    context["kb_t"] = build.table
+    context["kb_lang"] = build.lang
+    context["kb_search_url"] = _search_url(config, pairs, build.lang)
     if template_name == "sitemap.xml":
         unique = {tuple(sorted(urls.items())) for urls in pairs.urls.values()}
         context["kb_sitemap"] = [

@@ -1,7 +1,8 @@
 """Read the data file safely into plain values plus the line/column of every value.
 
-Only safe YAML: no tags that build objects, no anchors or aliases, no duplicate keys.
-Dates stay the text the editor wrote. Errors are collected as `DataError`s.
+Only safe YAML: no tags that build objects, no aliases, no duplicate keys, no blocks
+nested deeper than `MAX_DEPTH`. Dates stay the text the editor wrote. Errors are collected
+as `DataError`s; nothing here raises on bad input.
 """
 
 from __future__ import annotations
@@ -9,6 +10,8 @@ from __future__ import annotations
 from dataclasses import dataclass
 from pathlib import Path
 from typing import Any, Union
+
+import re
 
 import yaml
 
@@ -20,6 +23,9 @@ except ImportError:  # pragma: no cover
 from kb_errors import DataError
 
 MAX_BYTES = 10 * 1024 * 1024
+# Real data nests about eight blocks deep; far deeper nesting is a mistake (or an attack)
+# and would exhaust the stack of the YAML parser.
+MAX_DEPTH = 50
 
 PathKey = tuple[Union[str, int], ...]
 Positions = dict[PathKey, tuple[int, int]]
@@ -35,6 +41,26 @@ _SCALAR_TAGS = {
 }
 _MAP = "tag:yaml.org,2002:map"
 _SEQ = "tag:yaml.org,2002:seq"
+_TAG_PREFIX = "tag:yaml.org,2002:"
+_READS_AS = {
+    "tag:yaml.org,2002:int": "a whole number",
+    "tag:yaml.org,2002:float": "a number",
+    "tag:yaml.org,2002:bool": "a yes/no value",
+}
+# Line breaks as YAML counts them (Python's str.splitlines() knows more).
+_BREAK = re.compile(r"\r\n|[\r\n\x85\u2028\u2029]")
+_RESOLVER = yaml.resolver.Resolver()
+
+
+def _tag(tag: str) -> str:
+    """A tag as the editor writes it: '!!int' rather than 'tag:yaml.org,2002:int'."""
+    return "!!" + tag[len(_TAG_PREFIX):] if tag.startswith(_TAG_PREFIX) else tag
+
+
+def _show(value: str) -> str:
+    """A value for a one-line message: line breaks and tabs visible, long values cut."""
+    value = value.replace("\r", "\\r").replace("\n", "\\n").replace("\t", "\\t")
+    return value if len(value) <= 40 else value[:37] + "..."
 
 
 @dataclass(frozen=True)
@@ -59,38 +85,49 @@ class _Converter:
         mark = node.start_mark
         self.errors.append(DataError(self.file, mark.line + 1, mark.column + 1, None, None, message))
 
-    def convert(self, node: yaml.Node, path: PathKey) -> Any:
-        self.positions[path] = (node.start_mark.line + 1, node.start_mark.column + 1)
+    def _first_visit(self, node: yaml.Node) -> bool:
+        """False (and an error) when `node` was met before: it is reached through an alias."""
         if id(node) in self._seen:
             self._error(node, "anchors and aliases (& and *) are not allowed; write the value out")
-            return None
+            return False
         self._seen.add(id(node))
+        return True
+
+    def convert(self, node: yaml.Node, path: PathKey) -> Any:
+        self.positions[path] = (node.start_mark.line + 1, node.start_mark.column + 1)
+        if not self._first_visit(node):
+            return None
         if isinstance(node, yaml.MappingNode):
             return self._mapping(node, path)
         if isinstance(node, yaml.SequenceNode):
             if node.tag != _SEQ:
-                self._error(node, f"YAML tags such as '{node.tag}' are not allowed")
+                self._error(node, f"YAML tags such as '{_tag(node.tag)}' are not allowed")
             return [self.convert(item, (*path, i)) for i, item in enumerate(node.value)]
         return self._scalar(node)
 
     def _mapping(self, node: yaml.MappingNode, path: PathKey) -> dict[str, Any]:
         if node.tag != _MAP:
-            self._error(node, f"YAML tags such as '{node.tag}' are not allowed")
+            self._error(node, f"YAML tags such as '{_tag(node.tag)}' are not allowed")
         result: dict[str, Any] = {}
         first_line: dict[str, int] = {}
         for key_node, value_node in node.value:
             if key_node.tag == "tag:yaml.org,2002:merge":
                 self._error(key_node, "merge keys (<<) are not allowed; write the fields out")
                 continue
+            if not self._first_visit(key_node):
+                continue
             if not isinstance(key_node, yaml.ScalarNode):
                 self._error(key_node, "a field name must be plain text")
+                continue
+            if key_node.tag not in _SCALAR_TAGS:
+                self._error(key_node, f"YAML tags such as '{_tag(key_node.tag)}' are not allowed")
                 continue
             key = str(key_node.value)
             line = key_node.start_mark.line + 1
             if key in result:
                 self._error(
                     key_node,
-                    f"field '{key}' is written twice in the same block (first on line "
+                    f"field '{_show(key)}' is written twice in the same block (first on line "
                     f"{first_line[key]}); keep one of them so that no text is lost",
                 )
                 continue
@@ -100,11 +137,27 @@ class _Converter:
 
     def _scalar(self, node: yaml.Node) -> Any:
         if node.tag not in _SCALAR_TAGS:
-            self._error(node, f"YAML tags such as '{node.tag}' are not allowed")
+            self._error(node, f"YAML tags such as '{_tag(node.tag)}' are not allowed")
             return None
         if node.tag == "tag:yaml.org,2002:timestamp":
             return str(node.value)
-        return self._constructor.construct_object(node)
+        try:
+            return self._constructor.construct_object(node)
+        except (ValueError, KeyError, TypeError, IndexError, yaml.YAMLError):
+            # e.g. `0x_`, a number of more than 4300 digits, or `!!int abc`.
+            what = _READS_AS.get(node.tag, "a value")
+            shown = f"'{_show(str(node.value))}'"
+            implicit = not node.style and _RESOLVER.resolve(
+                yaml.ScalarNode, node.value, (True, False)
+            ) == node.tag
+            if implicit:
+                message = (f"{shown} looks like {what} but cannot be read as one; "
+                           "put it in quotes if it is meant as text")
+            else:
+                message = (f"{shown} cannot be read as {what} as its tag '{_tag(node.tag)}' "
+                           "says; remove the tag")
+            self._error(node, message)
+            return None
 
 
 def _decode(raw: bytes, file: str) -> tuple[str | None, list[DataError]]:
@@ -129,7 +182,7 @@ def _decode(raw: bytes, file: str) -> tuple[str | None, list[DataError]]:
 
 def _tab_errors(text: str, file: str) -> list[DataError]:
     errors = []
-    for number, line in enumerate(text.splitlines(), start=1):
+    for number, line in enumerate(_BREAK.split(text), start=1):
         stripped = line.lstrip(" ")
         if stripped.startswith("\t"):
             col = len(line) - len(stripped) + 1
@@ -138,14 +191,57 @@ def _tab_errors(text: str, file: str) -> list[DataError]:
     return errors
 
 
+def _line_col(text: str, offset: int) -> tuple[int, int]:
+    """1-based line and column of the character at `offset`, counting lines as YAML does."""
+    before = _BREAK.split(text[:offset])
+    return len(before), len(before[-1]) + 1
+
+
+def _reader_error(exc: yaml.reader.ReaderError, text: str, file: str) -> DataError:
+    # The C parser reports the position in bytes of the UTF-8 text, the Python one in characters.
+    offset = exc.position
+    if exc.name == "<unicode string>" and yaml.__with_libyaml__ and _Loader is not yaml.SafeLoader:
+        offset = len(text.encode("utf-8", "surrogatepass")[:offset].decode("utf-8", "ignore"))
+    line, col = _line_col(text, min(max(offset, 0), len(text)))
+    code = exc.character if isinstance(exc.character, int) else ord(str(exc.character)[:1] or " ")
+    message = (f"the character U+{code:04X} is not allowed in the file (it is invisible or a "
+               "control character); delete it")
+    return DataError(file, line, col, None, None, message)
+
+
 def _yaml_error(exc: yaml.YAMLError, file: str) -> DataError:
     mark = getattr(exc, "problem_mark", None) or getattr(exc, "context_mark", None)
     line, col = (mark.line + 1, mark.column + 1) if mark is not None else (1, 1)
     problem = getattr(exc, "problem", None) or str(exc)
     context = getattr(exc, "context", None)
-    detail = f"{context}, {problem}" if context else problem
+    detail = " ".join((f"{context}, {problem}" if context else problem).split())
     hint = "check the indentation and that every text with ':' or '#' is in quotes"
     return DataError(file, line, col, None, None, f"this is not valid YAML ({detail}); {hint}")
+
+
+def _event_errors(text: str, file: str) -> list[DataError]:
+    """Refuse aliases and very deep nesting before building anything from the text.
+
+    Aliases are found where they are written (an alias bomb never expands), and the
+    composer, which recurses once per level of nesting, never sees a deep pile of brackets.
+    """
+    errors = []
+    depth = 0
+    for event in yaml.parse(text, Loader=_Loader):
+        if isinstance(event, yaml.AliasEvent):
+            mark = event.start_mark
+            message = "anchors and aliases (& and *) are not allowed; write the value out"
+            errors.append(DataError(file, mark.line + 1, mark.column + 1, None, None, message))
+        elif isinstance(event, yaml.CollectionStartEvent):
+            depth += 1
+            if depth > MAX_DEPTH:
+                mark = event.start_mark
+                message = (f"the blocks are nested more than {MAX_DEPTH} levels deep; "
+                           "check the indentation and the brackets [ ] and { }")
+                return [*errors, DataError(file, mark.line + 1, mark.column + 1, None, None, message)]
+        elif isinstance(event, yaml.CollectionEndEvent):
+            depth -= 1
+    return errors
 
 
 def parse(text: str, file: str) -> tuple[Loaded | None, list[DataError]]:
@@ -154,7 +250,18 @@ def parse(text: str, file: str) -> tuple[Loaded | None, list[DataError]]:
     if tab_errors:
         return None, tab_errors
     try:
+        text.encode("utf-8")
+    except UnicodeEncodeError as exc:  # lone surrogates: only possible for text not read from a file
+        line, col = _line_col(text, exc.start)
+        msg = "the file is not valid UTF-8 text here; save it with UTF-8 encoding"
+        return None, [DataError(file, line, col, None, None, msg)]
+    try:
+        event_errors = _event_errors(text, file)
+        if event_errors:
+            return None, event_errors
         node = yaml.compose(text, Loader=_Loader)
+    except yaml.reader.ReaderError as exc:
+        return None, [_reader_error(exc, text, file)]
     except yaml.YAMLError as exc:
         return None, [_yaml_error(exc, file)]
     if node is None:

@@ -111,6 +111,9 @@ class Record:
     notes: Text | None = None
     keywords_fi: tuple[str, ...] = ()
     keywords_sv: tuple[str, ...] = ()
+    added: str | None = None
+    updated: str | None = None
+    old_ids: tuple[str, ...] = ()
 
     def keywords(self, lang: str) -> tuple[str, ...]:
         return self.keywords_fi if lang == "fi" else self.keywords_sv

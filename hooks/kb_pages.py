@@ -89,6 +89,22 @@ def facets(site: Site) -> list[Facet]:
     ]
 
 
+@dataclass(frozen=True)
+class Listings:
+    """Each facet's records in listing order for one language, computed once per build."""
+
+    members: dict[Facet, tuple[Record, ...]]
+
+    def count(self, facet: Facet) -> int:
+        return len(self.members[facet])
+
+
+def build_listings(site: Site, lang: str) -> Listings:
+    """Sort once, then pick each facet's records from the sorted list."""
+    ordered = _sorted_for_listing(list(site.records), lang)
+    return Listings({facet: tuple(r for r in ordered if facet.matches(r)) for facet in facets(site)})
+
+
 def _page_url(facet: Facet, number: int, lang: str) -> str:
     return lang_prefix(lang) + facet.base + ("" if number == 1 else f"{number}/")
 
@@ -111,12 +127,16 @@ def _sorted_for_listing(records: list[Record], lang: str) -> list[Record]:
     return sorted(records, key=key)
 
 
-def _chunks(records: list[Record]) -> list[list[Record]]:
+def _chunks(records: list[Record] | tuple[Record, ...]) -> list[list[Record]]:
+    records = list(records)
     return [records[i : i + PAGE_SIZE] for i in range(0, len(records), PAGE_SIZE)] or [[]]
 
 
-def page_specs(site: Site, lang: str, table: Mapping[str, str]) -> list[PageSpec]:
+def page_specs(
+    site: Site, lang: str, table: Mapping[str, str], listings: Listings | None = None
+) -> list[PageSpec]:
     """All generated pages of `lang`, in a stable order."""
+    listings = listings or build_listings(site, lang)
     specs = [
         PageSpec(
             path=f"records/{record.id}.md",
@@ -147,10 +167,9 @@ def page_specs(site: Site, lang: str, table: Mapping[str, str]) -> list[PageSpec
             template="kb-overview.html",
         )
     )
-    for facet in facets(site):
-        chosen = [record for record in site.records if facet.matches(record)]
+    for facet, chosen in listings.members.items():
         title = _facet_title(site, facet, lang, table)
-        for number, _ in enumerate(_chunks(chosen), start=1):
+        for number, _ in enumerate(_chunks(list(chosen)), start=1):
             suffix = "index.md" if number == 1 else f"{number}.md"
             page_title = title if number == 1 else f"{title} ({t(table, 'pagination_page', number=number)})"
             specs.append(
@@ -314,10 +333,10 @@ def overview_view(site: Site, graph: Graph, lang: str, table: Mapping[str, str])
     }
 
 
-def _facet_groups(site: Site, current: Facet, lang: str, table: Mapping[str, str]) -> list[View]:
-    counts: dict[Facet, int] = {}
-    for facet in facets(site):
-        counts[facet] = sum(1 for r in site.records if facet.matches(r))
+def _facet_groups(
+    site: Site, listings: Listings, current: Facet, lang: str, table: Mapping[str, str]
+) -> list[View]:
+    counts = {facet: listings.count(facet) for facet in listings.members}
 
     def option(facet: Facet, label: str) -> View:
         return {
@@ -355,12 +374,18 @@ def _facet_groups(site: Site, current: Facet, lang: str, table: Mapping[str, str
     ]
 
 
-def listing_view(site: Site, key: str, lang: str, table: Mapping[str, str]) -> View:
+def listing_view(
+    site: Site, listings: Listings, key: str, lang: str, table: Mapping[str, str]
+) -> View | None:
     """One page of a listing: records grouped by year, the filters and the page links."""
     _, name, value, number_text = key.split(":")
     facet, number = Facet(name, value), int(number_text)
-    chosen = _sorted_for_listing([r for r in site.records if facet.matches(r)], lang)
+    if facet not in listings.members:
+        return None
+    chosen = listings.members[facet]
     pages = _chunks(chosen)
+    if not 1 <= number <= len(pages):
+        return None
     shown = pages[number - 1]
     groups: list[View] = []
     for record in shown:
@@ -377,14 +402,21 @@ def listing_view(site: Site, key: str, lang: str, table: Mapping[str, str]) -> V
         "value": facet.value,
         "count": len(chosen),
         "groups": groups,
-        "filters": _facet_groups(site, facet, lang, table),
+        "filters": _facet_groups(site, listings, facet, lang, table),
         "pages": links if len(pages) > 1 else [],
         "previous": links[number - 2]["url"] if number > 1 else None,
         "next": links[number]["url"] if number < len(pages) else None,
     }
 
 
-def view_for(site: Site, graph: Graph, key: str, lang: str, table: Mapping[str, str]) -> View | None:
+def view_for(
+    site: Site,
+    graph: Graph,
+    key: str,
+    lang: str,
+    table: Mapping[str, str],
+    listings: Listings | None = None,
+) -> View | None:
     """The view of the page with `key`, or None for a key this module does not know."""
     kind, _, rest = key.partition(":")
     if kind == "record" and rest in site.record_by_id:
@@ -396,6 +428,6 @@ def view_for(site: Site, graph: Graph, key: str, lang: str, table: Mapping[str, 
     if kind == "home":
         return home_view(site, graph, lang, table)
     if kind == "browse":
-        return listing_view(site, key, lang, table)
+        return listing_view(site, listings or build_listings(site, lang), key, lang, table)
     return None
 

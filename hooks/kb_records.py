@@ -76,6 +76,9 @@ def _record(raw: dict[str, Any]) -> Record:
         notes=_opt_text(raw.get("notes")),
         keywords_fi=tuple(keywords.get("fi") or ()),
         keywords_sv=tuple(keywords.get("sv") or ()),
+        added=raw.get("added"),
+        updated=raw.get("updated"),
+        old_ids=tuple(raw.get("old_ids") or ()),
     )
 
 

@@ -3,6 +3,7 @@
 
 from __future__ import annotations
 
+import json
 import subprocess
 import sys
 from pathlib import Path
@@ -31,3 +32,11 @@ def build_index(site_dir: Path) -> None:
     if result.returncode != 0:
         detail = (result.stderr or result.stdout).strip()
         raise SearchError(f"Pagefind failed to build the search index:\n{detail}")
+    _sort_entry(site_dir / "pagefind" / "pagefind-entry.json")
+
+
+def _sort_entry(path: Path) -> None:
+    """Pagefind writes its entry file's languages in hash-map order; sort the keys so that
+    two builds of the same input are byte-identical (the index files are content-named)."""
+    data = json.loads(path.read_text(encoding="utf-8"))
+    path.write_text(json.dumps(data, sort_keys=True, separators=(",", ":")), encoding="utf-8")

@@ -11,6 +11,7 @@ from pathlib import Path
 from typing import Any
 
 import jsonschema
+import jsonschema.validators
 
 from kb_errors import DataError
 from kb_load import Loaded, PathKey
@@ -18,8 +19,12 @@ from kb_load import Loaded, PathKey
 SCHEMA_PATH = Path(__file__).resolve().parent.parent / "schema" / "measures.schema.json"
 
 _SECTIONS = {"areas": "area", "organisations": "organisation", "records": "record"}
-_HTML = re.compile(r"<\s*/?\s*[A-Za-z!?]")
+# A tag, comment or declaration starts with '<' directly followed by a letter, '/', '!' or '?'
+# (that is how browsers and Markdown read it); "a < b", with a space, is plain text.
+_HTML = re.compile(r"<[A-Za-z/!?][A-Za-z0-9-]*")
 _TEXT_FIELDS = ("title", "summary", "body", "notes", "name", "intention", "description", "label")
+# Fields whose texts are shown on the pages, checked for HTML: the texts and the keywords.
+_SHOWN_FIELDS = frozenset((*_TEXT_FIELDS, "unit", "keywords"))
 _TYPE_NAMES = {
     "string": "a text",
     "integer": "a whole number",
@@ -37,22 +42,45 @@ _DEF_EXPECT = {
 }
 
 
+@lru_cache(maxsize=None)
+def _full_pattern(pattern: str) -> re.Pattern[str]:
+    """The schema's pattern with JSON Schema's meaning of a final '$': the very end of the
+    text. (In Python '$' also matches before a final line break, so 'vm\\n' would pass
+    '^[a-z]+$'.)"""
+    return re.compile(re.sub(r"(?<!\\)\$$", r"\\Z", pattern))
+
+
+def _pattern(
+    validator: Any, pattern: str, instance: Any, schema: dict[str, Any]
+) -> Iterator[jsonschema.ValidationError]:
+    if validator.is_type(instance, "string") and not _full_pattern(pattern).search(instance):
+        yield jsonschema.ValidationError(f"{instance!r} does not match {pattern!r}")
+
+
+_Validator = jsonschema.validators.extend(jsonschema.Draft202012Validator, {"pattern": _pattern})
+
+
 @lru_cache(maxsize=1)
 def _validator() -> jsonschema.Draft202012Validator:
     schema = json.loads(SCHEMA_PATH.read_text(encoding="utf-8"))
-    return jsonschema.Draft202012Validator(schema)
+    return _Validator(schema)
+
+
+def _show(value: str) -> str:
+    """A text for a one-line message: line breaks and tabs made visible, long texts cut."""
+    value = value.replace("\r", "\\r").replace("\n", "\\n").replace("\t", "\\t")
+    return value if len(value) <= 40 else value[:37] + "..."
 
 
 def _describe(value: Any) -> str:
-    if value is None or value == "":
+    if value is None or (isinstance(value, str) and not value.strip()):
         return "nothing"
     if isinstance(value, bool):
         return f"the yes/no value {'true' if value else 'false'}"
     if isinstance(value, (int, float)):
         return f"the number {value}"
     if isinstance(value, str):
-        short = value if len(value) <= 40 else value[:37] + "..."
-        return f"'{short}'"
+        return f"'{_show(value)}'"
     if isinstance(value, dict):
         return "a block of fields"
     if isinstance(value, list):
@@ -63,7 +91,7 @@ def _describe(value: Any) -> str:
 def _field_name(path: PathKey) -> str:
     out = ""
     for part in path:
-        out += f"[{part}]" if isinstance(part, int) else (f".{part}" if out else str(part))
+        out += f"[{part}]" if isinstance(part, int) else (f".{_show(part)}" if out else _show(part))
     return out
 
 
@@ -73,7 +101,7 @@ def _owner(data: Any, path: PathKey) -> tuple[str | None, PathKey]:
         items = data.get(path[0]) if isinstance(data, dict) else None
         item = items[path[1]] if isinstance(items, list) and path[1] < len(items) else None
         ident = item.get("id") if isinstance(item, dict) else None
-        label = f"'{ident}'" if isinstance(ident, str) and ident else f"number {path[1] + 1}"
+        label = f"'{_show(ident)}'" if isinstance(ident, str) and ident.strip() else f"number {path[1] + 1}"
         return f"{_SECTIONS[str(path[0])]} {label}", path[2:]
     return None, path
 
@@ -96,21 +124,51 @@ def _def_name(error: jsonschema.ValidationError) -> str | None:
     return None
 
 
-def _schema_message(error: jsonschema.ValidationError) -> tuple[PathKey, str]:
+def _number_hint(value: str) -> str:
+    """Advice for a text written where a number is expected."""
+    bare = value.strip()
+    if re.fullmatch(r"[-+]?\d+,\d+", bare):
+        return "; write the number with a decimal point, e.g. 1.5, and without quotes"
+    if re.fullmatch(r"[-+]?\d{1,3}([ \u00a0\u202f]\d{3})+([.,]\d+)?", bare):
+        return "; write the number without spaces, e.g. 114000, and without quotes"
+    return "; write the number without quotes"
+
+
+def _first_repeat(items: list[Any]) -> int | None:
+    """Index of the first item that repeats an earlier one."""
+    seen: set[str] = set()
+    for index, item in enumerate(items):
+        key = json.dumps(item, sort_keys=True, default=str)
+        if key in seen:
+            return index
+        seen.add(key)
+    return None
+
+
+def _schema_messages(error: jsonschema.ValidationError) -> list[tuple[PathKey, str]]:
     path: PathKey = tuple(error.absolute_path)
     kind = error.validator
     value = error.instance
     if kind == "required":
-        missing = re.findall(r"'([^']+)' is a required property", error.message)
-        name = missing[0] if missing else "?"
-        return (*path, name), "is missing; it is required here"
+        return [((*path, str(name)), "is missing; it is required here")
+                for name in error.validator_value
+                if isinstance(value, dict) and name not in value]
     if kind == "additionalProperties":
         allowed = sorted((error.schema.get("properties") or {}).keys())
-        extra = re.findall(r"'([^']+)'", error.message.split("(")[-1])
-        name = extra[0] if extra else "?"
-        close = difflib.get_close_matches(name, allowed, n=1, cutoff=0.6)
-        hint = f"; did you mean '{close[0]}'?" if close else f"; known fields: {', '.join(allowed)}"
-        return (*path, name), f"unknown field '{name}'{hint}"
+        out = []
+        for name in value if isinstance(value, dict) else ():
+            if name in allowed:
+                continue
+            close = difflib.get_close_matches(name, allowed, n=1, cutoff=0.6)
+            hint = f"; did you mean '{close[0]}'?" if close else f"; known fields: {', '.join(allowed)}"
+            out.append(((*path, name), f"unknown field '{_show(name)}'{hint}"))
+        return out
+    return [_schema_message(error, path, kind, value)]
+
+
+def _schema_message(
+    error: jsonschema.ValidationError, path: PathKey, kind: str, value: Any
+) -> tuple[PathKey, str]:
     if kind == "type":
         expected = error.validator_value
         names = expected if isinstance(expected, list) else [expected]
@@ -121,7 +179,7 @@ def _schema_message(error: jsonschema.ValidationError) -> tuple[PathKey, str]:
         elif names == ["object"] and isinstance(value, str) and path and path[-1] in _TEXT_FIELDS:
             message += "; write the text in both languages on two lines: 'fi: ...' and 'sv: ...'"
         elif isinstance(value, str) and {"number", "integer"} & set(names):
-            message += "; write the number without quotes"
+            message += _number_hint(value)
         return path, message
     if kind == "enum":
         options = ", ".join(str(o) for o in error.validator_value)
@@ -136,7 +194,10 @@ def _schema_message(error: jsonschema.ValidationError) -> tuple[PathKey, str]:
         n = error.validator_value
         return path, f"expected a list of at least {n} item{'s' if n != 1 else ''}, got {len(value)}"
     if kind == "uniqueItems":
-        return path, "the list names the same item twice; keep each once"
+        repeat = _first_repeat(value) if isinstance(value, list) else None
+        if repeat is None:
+            return path, "the list names the same item twice; keep each once"
+        return (*path, repeat), f"the list names {_describe(value[repeat])} twice; keep each once"
     if kind in ("minimum", "maximum"):
         bound = "at least" if kind == "minimum" else "at most"
         return path, f"expected a number {bound} {error.validator_value}, got {_describe(value)}"
@@ -157,12 +218,17 @@ def schema_errors(loaded: Loaded, file: str) -> list[DataError]:
     reported: set[PathKey] = set()
     for error in _validator().iter_errors(loaded.data):
         for leaf in _leaf_errors(error):
-            path, message = _schema_message(leaf)
-            if path in reported:  # e.g. an empty text fails both minLength and pattern
-                continue
-            reported.add(path)
-            errors.append(_located(loaded, file, path, message))
+            for path, message in _schema_messages(leaf):
+                if path in reported:  # e.g. an empty text fails both minLength and pattern
+                    continue
+                reported.add(path)
+                errors.append(_located(loaded, file, path, message))
     return errors
+
+
+def _is_date(value: Any) -> bool:
+    pattern = _validator().schema["$defs"]["date"]["pattern"]
+    return isinstance(value, str) and bool(_full_pattern(pattern).search(value))
 
 
 def _items(data: dict[str, Any], section: str) -> Iterator[tuple[int, dict[str, Any]]]:
@@ -203,7 +269,7 @@ def rule_errors(loaded: Loaded, file: str) -> list[DataError]:
                 continue
             if ident in seen:
                 first = loaded.positions.get((section, seen[ident], "id"), (0, 0))[0]
-                err((section, index, "id"), f"the id '{ident}' is already used on line {first}")
+                err((section, index, "id"), f"the id '{_show(ident)}' is already used on line {first}")
             else:
                 seen[ident] = index
         known[section] = set(seen)
@@ -220,36 +286,37 @@ def rule_errors(loaded: Loaded, file: str) -> list[DataError]:
                     err((*base, key, n), "a record cannot be related to itself")
                 elif ref not in known[section]:
                     close = difflib.get_close_matches(ref, sorted(known[section]), n=1)
-                    hint = f"; did you mean '{close[0]}'?" if close else ""
-                    err((*base, key, n), f"there is no {what} with the id '{ref}'{hint}")
+                    hint = f"; did you mean '{_show(close[0])}'?" if close else ""
+                    err((*base, key, n), f"there is no {what} with the id '{_show(ref)}'{hint}")
         orgs = item.get("organisations")
         for role in ("responsible", "partners"):
             refs = orgs.get(role) if isinstance(orgs, dict) else None
             for n, ref in enumerate(refs if isinstance(refs, list) else []):
                 if isinstance(ref, str) and ref not in known["organisations"]:
                     close = difflib.get_close_matches(ref, sorted(known["organisations"]), n=1)
-                    hint = f"; did you mean '{close[0]}'?" if close else ""
+                    hint = f"; did you mean '{_show(close[0])}'?" if close else ""
                     err(
                         (*base, "organisations", role, n),
-                        f"there is no organisation with the id '{ref}' (add it under "
+                        f"there is no organisation with the id '{_show(ref)}' (add it under "
                         f"'organisations'){hint}",
                     )
         period = item.get("period")
         if isinstance(period, dict):
             start, end = period.get("start"), period.get("end")
-            if isinstance(start, str) and isinstance(end, str) and end < start[: len(end)]:
+            if _is_date(start) and _is_date(end) and end < start[: len(end)]:
                 err((*base, "period", "end"), f"the end {end} is before the start {start}")
 
     for section in _SECTIONS:
         for index, item in _items(data, section):
             for path, text in _strings(item, (section, index)):
-                if path[-1] in ("url",) or "sources" in path or "source" in path:
+                if not _SHOWN_FIELDS.intersection(path[2:]):
                     continue
-                if _HTML.search(text):
+                found = _HTML.search(text)
+                if found:
                     err(
                         path,
-                        "HTML is not allowed in texts (found '<' before a letter); use Markdown "
-                        "formatting, or put a space after a less-than sign",
+                        f"HTML is not allowed in texts (found '{_show(found.group())}'); use "
+                        "Markdown formatting, or put a space after a less-than sign",
                     )
     return errors
 

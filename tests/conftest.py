@@ -23,10 +23,8 @@ def small_yaml() -> str:
     return (FIXTURES / "small.yaml").read_text(encoding="utf-8")
 
 
-@pytest.fixture(scope="session")
-def built_site(tmp_path_factory: pytest.TempPathFactory) -> Path:
-    """`mkdocs build --strict` of the real mkdocs.yml and data, into a temporary folder."""
-    out = tmp_path_factory.mktemp("site")
+def build_real_site(out: Path) -> None:
+    """`mkdocs build --strict` of the real mkdocs.yml and data into `out`; fail on warnings."""
     env = {**os.environ, "NO_MKDOCS_2_WARNING": "1"}
     result = subprocess.run(
         [sys.executable, "-m", "mkdocs", "build", "--strict", "--site-dir", str(out)],
@@ -38,4 +36,11 @@ def built_site(tmp_path_factory: pytest.TempPathFactory) -> Path:
     )
     assert result.returncode == 0, f"build failed:\n{result.stdout}\n{result.stderr}"
     assert "WARNING" not in result.stderr, result.stderr
+
+
+@pytest.fixture(scope="session")
+def built_site(tmp_path_factory: pytest.TempPathFactory) -> Path:
+    """The real site, built once per test session."""
+    out = tmp_path_factory.mktemp("site")
+    build_real_site(out)
     return out

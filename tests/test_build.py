@@ -164,3 +164,14 @@ def test_record_page_shows_summary_figures_and_sources(built_site: Path, data) -
         assert record.figures[0].label.get(lang) in text
         assert record.sources[0] in text
         assert f'<meta name="description" content="{record.summary.get(lang)[:40]}' in text
+
+
+def test_two_builds_are_byte_identical(built_site: Path, tmp_path: Path) -> None:
+    from conftest import build_real_site
+
+    again = tmp_path / "again"
+    build_real_site(again)
+    first = {p.relative_to(built_site): p.read_bytes() for p in built_site.rglob("*") if p.is_file()}
+    second = {p.relative_to(again): p.read_bytes() for p in again.rglob("*") if p.is_file()}
+    assert sorted(first) == sorted(second)
+    assert [p for p in first if first[p] != second[p]] == []

@@ -1,0 +1,143 @@
+"""Real headless Chromium (Debian's /usr/bin/chromium) against the built site on 127.0.0.1."""
+
+from __future__ import annotations
+
+import functools
+import threading
+from collections.abc import Iterator
+from http.server import SimpleHTTPRequestHandler, ThreadingHTTPServer
+from pathlib import Path
+
+import pytest
+
+playwright_api = pytest.importorskip("playwright.sync_api")
+
+pytestmark = pytest.mark.browser
+
+CHROMIUM = "/usr/bin/chromium"
+FLAGS = [
+    "--headless",
+    "--no-sandbox",
+    "--disable-gpu",
+    "--disable-quic",
+    "--no-first-run",
+    "--disable-background-networking",
+    "--disable-component-update",
+    "--disable-sync",
+]
+
+
+class _QuietHandler(SimpleHTTPRequestHandler):
+    def log_message(self, format: str, *args: object) -> None:  # noqa: A002
+        pass
+
+
+@pytest.fixture(scope="module")
+def server(built_site: Path) -> Iterator[str]:
+    handler = functools.partial(_QuietHandler, directory=str(built_site))
+    httpd = ThreadingHTTPServer(("127.0.0.1", 0), handler)
+    thread = threading.Thread(target=httpd.serve_forever, daemon=True)
+    thread.start()
+    yield f"http://127.0.0.1:{httpd.server_address[1]}/"
+    httpd.shutdown()
+    httpd.server_close()
+
+
+@pytest.fixture(scope="module")
+def browser(tmp_path_factory: pytest.TempPathFactory) -> Iterator[object]:
+    if not Path(CHROMIUM).exists():
+        pytest.fail("Chromium is missing: run scripts/setup --browser (Debian package 'chromium')")
+    with playwright_api.sync_playwright() as p:
+        context = p.chromium.launch_persistent_context(
+            user_data_dir=str(tmp_path_factory.mktemp("chromium-profile")),
+            executable_path=CHROMIUM,
+            headless=True,
+            args=FLAGS,
+        )
+        yield context
+        context.close()
+
+
+@pytest.fixture()
+def page(browser) -> Iterator[object]:
+    tab = browser.new_page()
+    yield tab
+    tab.close()
+
+
+def test_switch_language_on_a_record_lands_on_the_same_record(page, server: str) -> None:
+    page.goto(server + "records/mentor-programme-2022/")
+    assert page.locator("html").get_attribute("lang") == "fi"
+    page.locator("a.kb-lang__link[hreflang=sv]").click()
+    page.wait_for_url(server + "sv/records/mentor-programme-2022/")
+    assert page.locator("html").get_attribute("lang") == "sv"
+    assert "Mentorprogram" in page.locator("h1").inner_text()
+    page.locator("a.kb-lang__link[hreflang=fi]").click()
+    page.wait_for_url(server + "records/mentor-programme-2022/")
+
+
+def _search_results(page) -> list[str]:
+    page.wait_for_function(
+        "() => { const s = document.getElementById('kb-search-status');"
+        " return s && s.textContent && !s.textContent.endsWith('…'); }",
+        timeout=15000,
+    )
+    return page.locator("#kb-search-results a").evaluate_all("links => links.map(a => a.href)")
+
+
+@pytest.mark.parametrize(
+    ("start", "query", "expected", "other_prefix"),
+    [
+        ("", "mentorointiohjelmaan", "records/mentor-programme-2022/", "sv/"),
+        ("sv/", "mentorprogrammen", "sv/records/mentor-programme-2022/", None),
+    ],
+)
+def test_search_finds_inflected_forms_in_the_page_language_only(
+    page, server: str, start: str, query: str, expected: str, other_prefix: str | None
+) -> None:
+    page.goto(server + start)
+    field = page.locator("#kb-header-q")
+    field.fill(query)
+    field.press("Enter")
+    links = _search_results(page)
+    assert server + expected in links, links
+    if other_prefix:  # Finnish search: nothing under /sv/
+        assert not [link for link in links if link.startswith(server + other_prefix)]
+    else:  # Swedish search: everything under /sv/
+        assert links and all(link.startswith(server + "sv/") for link in links)
+
+
+def test_search_status_is_announced(page, server: str) -> None:
+    page.goto(server + "haku/?q=hankinta")
+    _search_results(page)
+    status = page.locator("#kb-search-status")
+    assert status.get_attribute("role") == "status"
+    assert "hankinta" in status.inner_text()
+
+
+@pytest.mark.parametrize(
+    "path",
+    [
+        "",
+        "sv/",
+        "records/mentor-programme-2022/",
+        "sv/records/mentor-programme-2022/",
+        "areas/procurement-competence/",
+        "sv/areas/",
+        "browse/kind/measure/",
+        "sv/browse/",
+        "haku/?q=hankinta",
+        "sv/sok/?q=upphandling",
+    ],
+)
+def test_no_console_errors_and_no_requests_to_other_hosts(page, server: str, path: str) -> None:
+    problems: list[str] = []
+    page.on("console", lambda m: problems.append(f"console {m.type}: {m.text}") if m.type == "error" else None)
+    page.on("pageerror", lambda e: problems.append(f"page error: {e}"))
+    page.on("request", lambda r: None if r.url.startswith(server) or r.url.startswith("data:") else problems.append(f"request to {r.url}"))
+    page.on("requestfailed", lambda r: problems.append(f"failed: {r.url}"))
+    page.goto(server + path)
+    if "?q=" in path:
+        _search_results(page)
+    page.wait_for_load_state("networkidle")
+    assert problems == []

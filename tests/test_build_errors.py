@@ -1,0 +1,65 @@
+"""Bad data stops `mkdocs build` with located messages, no traceback, and no output touched."""
+
+from __future__ import annotations
+
+import os
+import shutil
+import subprocess
+import sys
+from pathlib import Path
+
+import pytest
+
+COPY = ("mkdocs.yml", "hooks", "overrides", "schema", "docs")
+
+
+@pytest.fixture()
+def project(root: Path, tmp_path: Path, small_yaml: str) -> Path:
+    for name in COPY:
+        source = root / name
+        if source.is_dir():
+            shutil.copytree(source, tmp_path / name, ignore=shutil.ignore_patterns("__pycache__"))
+        else:
+            shutil.copy(source, tmp_path / name)
+    (tmp_path / "data").mkdir()
+    (tmp_path / "data/measures.yaml").write_text(small_yaml, encoding="utf-8")
+    return tmp_path
+
+
+def build(project: Path) -> subprocess.CompletedProcess[str]:
+    return subprocess.run(
+        [sys.executable, "-m", "mkdocs", "build", "--strict"],
+        cwd=project,
+        capture_output=True,
+        text=True,
+        env={**os.environ, "NO_MKDOCS_2_WARNING": "1"},
+        check=False,
+    )
+
+
+def test_bad_data_fails_with_every_error_located_and_keeps_the_old_site(project: Path) -> None:
+    assert build(project).returncode == 0
+    before = {p: p.read_bytes() for p in (project / "site").rglob("*") if p.is_file()}
+    data = project / "data/measures.yaml"
+    text = data.read_text(encoding="utf-8")
+    text = text.replace("sv: Mentorprogrammet för offentlig upphandling}", 'sv: ""}', 1)
+    text = text.replace("status: completed", "status: finished", 1)
+    data.write_text(text, encoding="utf-8")
+
+    result = build(project)
+    assert result.returncode == 1
+    assert "Traceback" not in result.stderr
+    assert "2 errors in the data; nothing was built" in result.stderr
+    assert "data/measures.yaml:" in result.stderr
+    assert "record 'mentor-programme-2022', field 'title.sv': expected a non-empty text" in result.stderr
+    assert "field 'status': expected one of: completed, ongoing, planned; got 'finished'" in result.stderr
+    after = {p: p.read_bytes() for p in (project / "site").rglob("*") if p.is_file()}
+    assert after == before
+
+
+def test_missing_translation_of_a_handwritten_page_fails_the_build(project: Path) -> None:
+    (project / "docs/fi/uusi.md").write_text("# Uusi sivu\n", encoding="utf-8")
+    result = build(project)
+    assert result.returncode == 1
+    assert "docs/fi/uusi.md has no Swedish version" in result.stderr
+    assert "Traceback" not in result.stderr
