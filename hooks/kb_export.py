@@ -10,7 +10,8 @@ from __future__ import annotations
 import csv
 import io
 import json
-from typing import Any, Mapping
+from collections.abc import Mapping
+from typing import Any
 
 from kb_links import lang_prefix, record_path
 from kb_model import Area, Record, Site, Text
@@ -118,7 +119,8 @@ def to_data(site: Site) -> dict[str, Any]:
     return {
         "areas": [_area(a) for a in site.areas],
         "organisations": [
-            _drop_empty({"id": o.id, "name": _text(o.name), "url": o.url}) for o in site.organisations
+            _drop_empty({"id": o.id, "name": _text(o.name), "url": o.url})
+            for o in site.organisations
         ],
         "records": [_record(r) for r in site.records],
     }
@@ -205,9 +207,7 @@ def feed_entries(site: Site, lang: str, site_url: str) -> list[dict[str, str]]:
 
 def redirects(site: Site) -> list[tuple[str, str]]:
     """(old path, current path) pairs, language-relative, for every `old_ids` entry."""
-    return sorted(
-        (record_path(old), record_path(r.id)) for r in site.records for old in r.old_ids
-    )
+    return sorted((record_path(old), record_path(r.id)) for r in site.records for old in r.old_ids)
 
 
 def json_ld(site: Site, record: Record, lang: str, site_url: str) -> dict[str, Any]:
@@ -238,7 +238,9 @@ def json_ld(site: Site, record: Record, lang: str, site_url: str) -> dict[str, A
                 data["endDate"] = record.period.end
         else:
             data["temporalCoverage"] = (
-                f"{record.period.start}/{record.period.end}" if record.period.end else record.period.start
+                f"{record.period.start}/{record.period.end}"
+                if record.period.end
+                else record.period.start
             )
     if record.documents:
         data["sameAs"] = [d.url for d in record.documents]

@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from typing import Mapping
+from collections.abc import Mapping
 
 from kb_model import Period
 
@@ -10,7 +10,7 @@ NBSP = "\u00a0"
 
 
 def format_date(value: str, table: Mapping[str, str]) -> str:
-    """'2019-09-05' -> '5.9.2019'; '2022-10' -> 'lokakuu 2022' / 'oktober 2022'; '2019' -> '2019'."""
+    """'2019-09-05' -> '5.9.2019'; '2022-10' -> 'lokakuu 2022' / 'oktober 2022'."""
     parts = value.split("-")
     if len(parts) == 3:
         return f"{int(parts[2])}.{int(parts[1])}.{parts[0]}"

@@ -6,9 +6,10 @@ in the same process), so nothing here keeps state between calls.
 
 from __future__ import annotations
 
+from collections.abc import Mapping
 from dataclasses import dataclass
 from pathlib import Path
-from typing import TYPE_CHECKING, Any, Mapping
+from typing import TYPE_CHECKING, Any
 from urllib.parse import urljoin
 
 from mkdocs.exceptions import PluginError
@@ -154,17 +155,17 @@ def on_files(files: Files, *, config: MkDocsConfig) -> Files:
 
 
 def _extra_files(config: MkDocsConfig, build: _Build) -> list[tuple[str, str]]:
-    """Open data, robots.txt (default language only), the feed and redirect pages."""
+    """Open data and robots.txt (the same files in every language build, so that pages of
+    every language can link to them), the feed and redirect pages of this language."""
     site, lang, site_url = build.state.site, build.lang, str(config.site_url)
     env = config.theme.get_env()
     prefix = lang_prefix(lang)
     out: list[tuple[str, str]] = []
-    if lang == DEFAULT_LANG:
-        out.append((EXPORT_DIR + JSON_NAME, to_json(site)))
-        out.append((EXPORT_DIR + SCHEMA_NAME, SCHEMA_PATH.read_text(encoding="utf-8")))
-        for code in LANGS:
-            out.append((EXPORT_DIR + csv_name(code), to_csv(site, code, site_url, strings(code))))
-        out.append(("robots.txt", f"User-agent: *\nAllow: /\n\nSitemap: {site_url}sitemap.xml\n"))
+    out.append((EXPORT_DIR + JSON_NAME, to_json(site)))
+    out.append((EXPORT_DIR + SCHEMA_NAME, SCHEMA_PATH.read_text(encoding="utf-8")))
+    for code in LANGS:
+        out.append((EXPORT_DIR + csv_name(code), to_csv(site, code, site_url, strings(code))))
+    out.append(("robots.txt", f"User-agent: *\nAllow: /\n\nSitemap: {site_url}sitemap.xml\n"))
     entries = feed_entries(site, lang, site_url)
     feed = env.get_template("kb-feed.xml").render(
         lang=lang,
@@ -204,7 +205,9 @@ def on_page_context(
     context["kb_t"] = build.table
     context["kb_lang"] = build.lang
     context["kb_search_url"] = _search_url(config, build.pairs, build.lang)
-    key = page.meta.get("kb_key") or ("home" if page.meta.get("template") == "kb-home.html" else None)
+    key = page.meta.get("kb_key") or (
+        "home" if page.meta.get("template") == "kb-home.html" else None
+    )
     context["kb"] = None
     context["kb_jsonld"] = None
     if key:
@@ -278,4 +281,3 @@ def on_post_build(*, config: MkDocsConfig) -> None:
         build_index(Path(config.site_dir))
     except SearchError as exc:
         raise PluginError(str(exc)) from None
-

@@ -53,11 +53,7 @@ def build_graph(site: Site) -> Graph:
     shared = {
         area.id: tuple(
             sorted(
-                (
-                    (site.area_by_id[b], n)
-                    for (a, b), n in pair_counts.items()
-                    if a == area.id
-                ),
+                ((site.area_by_id[b], n) for (a, b), n in pair_counts.items() if a == area.id),
                 key=lambda item: (-item[1], item[0].number),
             )
         )

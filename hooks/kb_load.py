@@ -7,11 +7,11 @@ as `DataError`s; nothing here raises on bad input.
 
 from __future__ import annotations
 
+import math
+import re
 from dataclasses import dataclass
 from pathlib import Path
 from typing import Any, Union
-
-import re
 
 import yaml
 
@@ -162,7 +162,7 @@ class _Converter:
 
 def _decode(raw: bytes, file: str) -> tuple[str | None, list[DataError]]:
     if len(raw) > MAX_BYTES:
-        size = len(raw) / 1024 / 1024
+        size = math.ceil(len(raw) / 1024 / 1024 * 10) / 10  # rounded up: never "10.0 MB"
         msg = f"the file is {size:.1f} MB; the limit is {MAX_BYTES // 1024 // 1024} MB"
         return None, [DataError(file, 1, 1, None, None, msg)]
     if raw.startswith(b"\xef\xbb\xbf"):
@@ -172,7 +172,8 @@ def _decode(raw: bytes, file: str) -> tuple[str | None, list[DataError]]:
         text = raw.decode("utf-8")
     except UnicodeDecodeError as exc:
         line = raw[: exc.start].count(b"\n") + 1
-        col = exc.start - (raw.rfind(b"\n", 0, exc.start) + 1) + 1
+        line_start = raw.rfind(b"\n", 0, exc.start) + 1
+        col = len(raw[line_start : exc.start].decode("utf-8")) + 1  # characters, not bytes
         msg = "the file is not valid UTF-8 text here; save it with UTF-8 encoding"
         return None, [DataError(file, line, col, None, None, msg)]
     if not text.strip():
@@ -220,27 +221,47 @@ def _yaml_error(exc: yaml.YAMLError, file: str) -> DataError:
 
 
 def _event_errors(text: str, file: str) -> list[DataError]:
-    """Refuse aliases and very deep nesting before building anything from the text.
+    """Refuse aliases, merge keys and very deep nesting before building anything.
 
-    Aliases are found where they are written (an alias bomb never expands), and the
-    composer, which recurses once per level of nesting, never sees a deep pile of brackets.
+    They are found where they are written, in one pass over the parser's events: an alias
+    bomb never expands, and the composer, which recurses once per level of nesting, never
+    sees a deep pile of brackets.
     """
     errors = []
-    depth = 0
+
+    def error(event: yaml.Event, message: str) -> None:
+        mark = event.start_mark
+        errors.append(DataError(file, mark.line + 1, mark.column + 1, None, None, message))
+
+    # One entry per open block: [is a mapping, nodes in it so far, its last key was '<<'].
+    stack: list[list[Any]] = []
     for event in yaml.parse(text, Loader=_Loader):
-        if isinstance(event, yaml.AliasEvent):
-            mark = event.start_mark
-            message = "anchors and aliases (& and *) are not allowed; write the value out"
-            errors.append(DataError(file, mark.line + 1, mark.column + 1, None, None, message))
-        elif isinstance(event, yaml.CollectionStartEvent):
-            depth += 1
-            if depth > MAX_DEPTH:
-                mark = event.start_mark
-                message = (f"the blocks are nested more than {MAX_DEPTH} levels deep; "
-                           "check the indentation and the brackets [ ] and { }")
-                return [*errors, DataError(file, mark.line + 1, mark.column + 1, None, None, message)]
-        elif isinstance(event, yaml.CollectionEndEvent):
-            depth -= 1
+        if isinstance(event, yaml.CollectionEndEvent):
+            stack.pop()
+            if stack:
+                stack[-1][1] += 1
+            continue
+        if not isinstance(event, yaml.NodeEvent):
+            continue
+        top = stack[-1] if stack else [False, 0, False]
+        is_key = top[0] and top[1] % 2 == 0
+        merged = top[0] and top[1] % 2 == 1 and top[2]
+        if is_key:
+            top[2] = isinstance(event, yaml.ScalarEvent) and event.value == "<<" and (
+                event.tag == "tag:yaml.org,2002:merge" or (event.tag is None and event.implicit[0])
+            )
+            if top[2]:
+                error(event, "merge keys (<<) are not allowed; write the fields out")
+        if isinstance(event, yaml.AliasEvent) and not merged:  # '<<: *x' is one mistake
+            error(event, "anchors and aliases (& and *) are not allowed; write the value out")
+        if isinstance(event, yaml.CollectionStartEvent):
+            stack.append([isinstance(event, yaml.MappingStartEvent), 0, False])
+            if len(stack) > MAX_DEPTH:
+                error(event, f"the blocks are nested more than {MAX_DEPTH} levels deep; "
+                             "check the indentation and the brackets [ ] and { }")
+                return errors
+        elif stack:
+            stack[-1][1] += 1
     return errors
 
 

@@ -9,7 +9,7 @@ LANGS: tuple[str, ...] = ("fi", "sv")
 DEFAULT_LANG = "fi"
 
 
-class Kind(str, enum.Enum):
+class Kind(enum.StrEnum):
     """What a record is; the order here is the order of listings."""
 
     MEASURE = "measure"
@@ -21,13 +21,13 @@ class Kind(str, enum.Enum):
     EVENT = "event"
 
 
-class Status(str, enum.Enum):
+class Status(enum.StrEnum):
     COMPLETED = "completed"
     ONGOING = "ongoing"
     PLANNED = "planned"
 
 
-class Origin(str, enum.Enum):
+class Origin(enum.StrEnum):
     PROGRAMME = "programme"
     RELATED = "related"
 

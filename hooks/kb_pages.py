@@ -7,8 +7,9 @@ under overrides/; the views are dictionaries those templates read.
 from __future__ import annotations
 
 import json
+from collections.abc import Mapping
 from dataclasses import dataclass
-from typing import Any, Mapping
+from typing import Any
 
 from kb_format import format_number, format_period
 from kb_links import (
@@ -102,7 +103,9 @@ class Listings:
 def build_listings(site: Site, lang: str) -> Listings:
     """Sort once, then pick each facet's records from the sorted list."""
     ordered = _sorted_for_listing(list(site.records), lang)
-    return Listings({facet: tuple(r for r in ordered if facet.matches(r)) for facet in facets(site)})
+    return Listings(
+        {facet: tuple(r for r in ordered if facet.matches(r)) for facet in facets(site)}
+    )
 
 
 def _page_url(facet: Facet, number: int, lang: str) -> str:
@@ -171,7 +174,9 @@ def page_specs(
         title = _facet_title(site, facet, lang, table)
         for number, _ in enumerate(_chunks(list(chosen)), start=1):
             suffix = "index.md" if number == 1 else f"{number}.md"
-            page_title = title if number == 1 else f"{title} ({t(table, 'pagination_page', number=number)})"
+            page_title = (
+                title if number == 1 else f"{title} ({t(table, 'pagination_page', number=number)})"
+            )
             specs.append(
                 PageSpec(
                     path=facet.base + suffix,
@@ -214,7 +219,9 @@ def _area_link(site: Site, area_id: str, lang: str) -> View:
     }
 
 
-def record_view(site: Site, graph: Graph, record: Record, lang: str, table: Mapping[str, str]) -> View:
+def record_view(
+    site: Site, graph: Graph, record: Record, lang: str, table: Mapping[str, str]
+) -> View:
     """Everything a record page shows besides its Markdown body."""
     orgs = site.organisation_by_id
     related = [site.record_by_id[rid] for rid in graph.related.get(record.id, ())]
@@ -222,8 +229,13 @@ def record_view(site: Site, graph: Graph, record: Record, lang: str, table: Mapp
     return {
         **_card(record, lang, table, site),
         "origin_label": table[f"origin_{record.origin.value}"],
-        "area_links": [_area_link(site, a, lang) for a in sorted(record.areas, key=lambda a: site.area_by_id[a].number)],
-        "responsible": [{"name": orgs[o].name.get(lang), "url": orgs[o].url} for o in record.responsible],
+        "area_links": [
+            _area_link(site, a, lang)
+            for a in sorted(record.areas, key=lambda a: site.area_by_id[a].number)
+        ],
+        "responsible": [
+            {"name": orgs[o].name.get(lang), "url": orgs[o].url} for o in record.responsible
+        ],
         "partners": [{"name": orgs[o].name.get(lang), "url": orgs[o].url} for o in record.partners],
         "figures": [
             {
@@ -360,7 +372,10 @@ def _facet_groups(
             "label": table["browse_by_area"],
             "options": [everything]
             + [
-                option(f, f"{site.area_by_id[f.value].number}. {site.area_by_id[f.value].name.get(lang)}")
+                option(
+                    f,
+                    f"{site.area_by_id[f.value].number}. {site.area_by_id[f.value].name.get(lang)}",
+                )
                 for f in counts
                 if f.name == "area"
             ],
@@ -430,4 +445,3 @@ def view_for(
     if kind == "browse":
         return listing_view(site, listings or build_listings(site, lang), key, lang, table)
     return None
-

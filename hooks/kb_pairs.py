@@ -75,7 +75,9 @@ def handwritten(docs_dir: Path) -> dict[str, dict[str, str | None]]:
     return found
 
 
-def build_pairs(pages: dict[str, dict[str, str | None]], generated: list[str]) -> tuple[Pairs, list[str]]:
+def build_pairs(
+    pages: dict[str, dict[str, str | None]], generated: list[str]
+) -> tuple[Pairs, list[str]]:
     """Pair the pages of the two languages; return the table and every problem found."""
     first, second = LANGS
     problems: list[str] = []

@@ -86,8 +86,10 @@ def build_site(data: dict[str, Any]) -> Site:
     """Build the typed site from data that has passed validation."""
     areas = tuple(sorted((_area(a) for a in data["areas"]), key=lambda a: (a.number, a.id)))
     organisations = tuple(
-        sorted((Organisation(o["id"], _text(o["name"]), o.get("url")) for o in data["organisations"]),
-               key=lambda o: o.id)
+        sorted(
+            (Organisation(o["id"], _text(o["name"]), o.get("url")) for o in data["organisations"]),
+            key=lambda o: o.id,
+        )
     )
     records = tuple(sorted((_record(r) for r in data["records"]), key=lambda r: r.id))
     return Site(

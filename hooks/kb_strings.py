@@ -2,10 +2,10 @@
 
 from __future__ import annotations
 
-from functools import lru_cache
+from collections.abc import Mapping
+from functools import cache
 from pathlib import Path
 from types import MappingProxyType
-from typing import Mapping
 
 import yaml
 
@@ -18,7 +18,7 @@ class StringsError(Exception):
     """The string tables are missing, malformed or differ in their keys."""
 
 
-@lru_cache(maxsize=None)
+@cache
 def _table(lang: str) -> Mapping[str, str]:
     path = STRINGS_DIR / f"{lang}.yaml"
     data = yaml.safe_load(path.read_text(encoding="utf-8"))

@@ -131,7 +131,11 @@ def _number_hint(value: str) -> str:
         return "; write the number with a decimal point, e.g. 1.5, and without quotes"
     if re.fullmatch(r"[-+]?\d{1,3}([ \u00a0\u202f]\d{3})+([.,]\d+)?", bare):
         return "; write the number without spaces, e.g. 114000, and without quotes"
-    return "; write the number without quotes"
+    if re.fullmatch(r"[-+]?(\d+\.?\d*|\.\d+)[eE][-+]?\d+", bare):
+        return "; write the number out in full, e.g. 1500 rather than 1.5e3"
+    if re.fullmatch(r"[-+]?(\d+\.?\d*|\.\d+)", bare):
+        return "; write the number without quotes"
+    return "; write just the number, in digits, without quotes or units"
 
 
 def _first_repeat(items: list[Any]) -> int | None:

@@ -132,9 +132,19 @@ def test_search_status_is_announced(page, server: str) -> None:
 )
 def test_no_console_errors_and_no_requests_to_other_hosts(page, server: str, path: str) -> None:
     problems: list[str] = []
-    page.on("console", lambda m: problems.append(f"console {m.type}: {m.text}") if m.type == "error" else None)
+    page.on(
+        "console",
+        lambda m: problems.append(f"console {m.type}: {m.text}") if m.type == "error" else None,
+    )
     page.on("pageerror", lambda e: problems.append(f"page error: {e}"))
-    page.on("request", lambda r: None if r.url.startswith(server) or r.url.startswith("data:") else problems.append(f"request to {r.url}"))
+    page.on(
+        "request",
+        lambda r: (
+            None
+            if r.url.startswith(server) or r.url.startswith("data:")
+            else problems.append(f"request to {r.url}")
+        ),
+    )
     page.on("requestfailed", lambda r: problems.append(f"failed: {r.url}"))
     page.goto(server + path)
     if "?q=" in path:

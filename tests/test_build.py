@@ -33,7 +33,9 @@ def test_site_url_is_the_one_tests_expect(root: Path) -> None:
     assert SITE_URL in config
 
 
-def test_every_record_and_area_has_both_language_pages_with_the_right_lang(built_site: Path, data) -> None:
+def test_every_record_and_area_has_both_language_pages_with_the_right_lang(
+    built_site: Path, data
+) -> None:
     paths = [f"records/{r.id}" for r in data.records] + [f"areas/{a.id}" for a in data.areas]
     for path in paths:
         for lang in LANG_DIRS:
@@ -51,7 +53,11 @@ def test_switcher_and_hreflang_point_to_the_counterpart(built_site: Path, data) 
             assert switch.attrs["hreflang"] == other and switch.attrs["lang"] == other
             expected = built_site / LANG_DIRS[other] / path / "index.html"
             assert target(built_site, file, switch.attrs["href"], SITE_URL) == expected
-            alternates = {e.attrs["hreflang"]: e.attrs["href"] for e in html.find("link", rel="alternate")}
+            alternates = {
+                e.attrs["hreflang"]: e.attrs["href"]
+                for e in html.find("link", rel="alternate")
+                if "hreflang" in e.attrs
+            }
             assert alternates == {
                 "fi": SITE_URL + LANG_DIRS["fi"] + path,
                 "sv": SITE_URL + LANG_DIRS["sv"] + path,
@@ -61,7 +67,9 @@ def test_switcher_and_hreflang_point_to_the_counterpart(built_site: Path, data) 
 def test_handwritten_pages_with_different_names_are_paired(built_site: Path) -> None:
     file = built_site / "haku/index.html"
     [switch] = read(file).find("a", "kb-lang__link")
-    assert target(built_site, file, switch.attrs["href"], SITE_URL) == built_site / "sv/sok/index.html"
+    assert (
+        target(built_site, file, switch.attrs["href"], SITE_URL) == built_site / "sv/sok/index.html"
+    )
 
 
 def test_area_pages_list_exactly_their_records(built_site: Path, data) -> None:
@@ -89,9 +97,16 @@ def test_related_area_counts(built_site: Path, root: Path) -> None:
         html = page(built_site, "fi", f"areas/{area['id']}")
         shown = {}
         for li in html.elements:
-            if li.tag == "li" and "href" not in li.attrs and "(" in li.text and "yhteistä" in li.text:
+            if (
+                li.tag == "li"
+                and "href" not in li.attrs
+                and "(" in li.text
+                and "yhteistä" in li.text
+            ):
                 name_count = re.search(r"\((\d+) yhteistä\)", li.text)
-                shown[li.text.split("(")[0].strip()] = int(name_count.group(1)) if name_count else None
+                shown[li.text.split("(")[0].strip()] = (
+                    int(name_count.group(1)) if name_count else None
+                )
         expected = {
             f"{other['number']}. {other['name']['fi']}": shared[(area["id"], other["id"])]
             for other in raw["areas"]
@@ -143,7 +158,9 @@ def test_no_third_party_hosts_referenced(built_site: Path) -> None:
             if element.tag in ("link", "script", "img", "iframe"):
                 for attr in ("href", "src"):
                     value = element.attrs.get(attr, "")
-                    if value.startswith(("http:", "https:", "//")) and not value.startswith(SITE_URL):
+                    if value.startswith(("http:", "https:", "//")) and not value.startswith(
+                        SITE_URL
+                    ):
                         offenders.add(value)
     assert offenders == set()
 
@@ -159,7 +176,9 @@ def test_search_index_has_one_index_per_language(built_site: Path, data) -> None
 def test_record_page_shows_summary_figures_and_sources(built_site: Path, data) -> None:
     record = next(r for r in data.records if r.figures)
     for lang in LANG_DIRS:
-        text = (built_site / LANG_DIRS[lang] / f"records/{record.id}/index.html").read_text(encoding="utf-8")
+        text = (built_site / LANG_DIRS[lang] / f"records/{record.id}/index.html").read_text(
+            encoding="utf-8"
+        )
         assert record.title.get(lang) in text
         assert record.figures[0].label.get(lang) in text
         assert record.sources[0] in text
@@ -171,7 +190,9 @@ def test_two_builds_are_byte_identical(built_site: Path, tmp_path: Path) -> None
 
     again = tmp_path / "again"
     build_real_site(again)
-    first = {p.relative_to(built_site): p.read_bytes() for p in built_site.rglob("*") if p.is_file()}
+    first = {
+        p.relative_to(built_site): p.read_bytes() for p in built_site.rglob("*") if p.is_file()
+    }
     second = {p.relative_to(again): p.read_bytes() for p in again.rglob("*") if p.is_file()}
     assert sorted(first) == sorted(second)
     assert [p for p in first if first[p] != second[p]] == []

@@ -51,8 +51,14 @@ def test_bad_data_fails_with_every_error_located_and_keeps_the_old_site(project:
     assert "Traceback" not in result.stderr
     assert "2 errors in the data; nothing was built" in result.stderr
     assert "data/measures.yaml:" in result.stderr
-    assert "record 'mentor-programme-2022', field 'title.sv': expected a non-empty text" in result.stderr
-    assert "field 'status': expected one of: completed, ongoing, planned; got 'finished'" in result.stderr
+    assert (
+        "record 'mentor-programme-2022', field 'title.sv': expected a non-empty text"
+        in result.stderr
+    )
+    assert (
+        "field 'status': expected one of: completed, ongoing, planned; got 'finished'"
+        in result.stderr
+    )
     after = {p: p.read_bytes() for p in (project / "site").rglob("*") if p.is_file()}
     assert after == before
 

@@ -51,7 +51,7 @@ def test_csv_round_trips_every_record(small: Site) -> None:
     for lang in ("fi", "sv"):
         rows = _rows(to_csv(small, lang, SITE_URL, strings(lang)))
         assert [row["id"] for row in rows] == [r.id for r in small.records]
-        for row, record in zip(rows, small.records):
+        for row, record in zip(rows, small.records, strict=True):
             assert row["title"] == record.title.get(lang)
             assert row["summary"] == record.summary.get(lang)
             assert row["kind"] == record.kind.value and row["status"] == record.status.value
@@ -59,18 +59,28 @@ def test_csv_round_trips_every_record(small: Site) -> None:
             assert tuple(filter(None, row["related"].split(LIST_SEPARATOR))) == record.related
             assert tuple(row["sources"].split(LIST_SEPARATOR)) == record.sources
             assert row["period_start"] == (record.period.start if record.period else "")
-            assert row["url"] == SITE_URL + ("sv/" if lang == "sv" else "") + f"records/{record.id}/"
+            assert (
+                row["url"] == SITE_URL + ("sv/" if lang == "sv" else "") + f"records/{record.id}/"
+            )
             names = [small.organisation_by_id[o].name.get(lang) for o in record.responsible]
             assert row["responsible"] == LIST_SEPARATOR.join(names)
-            assert len(list(filter(None, row["figures"].split(LIST_SEPARATOR)))) == len(record.figures)
+            assert len(list(filter(None, row["figures"].split(LIST_SEPARATOR)))) == len(
+                record.figures
+            )
 
 
 def test_feed_is_newest_first_and_redirects_follow_old_ids(small: Site) -> None:
     records = list(small.records)
     records[0] = dataclasses.replace(records[0], added="2026-01-10", old_ids=("old-name",))
     records[1] = dataclasses.replace(records[1], added="2025-05-01", updated="2026-03-01")
-    site = Site(small.areas, small.organisations, tuple(records), small.area_by_id,
-                small.organisation_by_id, {r.id: r for r in records})
+    site = Site(
+        small.areas,
+        small.organisations,
+        tuple(records),
+        small.area_by_id,
+        small.organisation_by_id,
+        {r.id: r for r in records},
+    )
     entries = feed_entries(site, "sv", SITE_URL)
     assert [e["url"].split("/")[-2] for e in entries] == [records[1].id, records[0].id]
     assert entries[0]["updated"] == "2026-03-01T00:00:00Z"

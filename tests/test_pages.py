@@ -32,9 +32,11 @@ def test_every_record_and_area_has_a_page_with_the_same_path_in_both_languages(s
 
 
 def test_record_page_markdown_has_front_matter_and_localised_body(site: Site) -> None:
-    spec = next(s for s in page_specs(site, "sv", strings("sv")) if s.key == "record:mentor-programme-2022")
+    spec = next(
+        s for s in page_specs(site, "sv", strings("sv")) if s.key == "record:mentor-programme-2022"
+    )
     text = spec.markdown()
-    assert text.startswith("---\ntitle: \"Mentorprogrammet för offentlig upphandling\"\n")
+    assert text.startswith('---\ntitle: "Mentorprogrammet för offentlig upphandling"\n')
     assert 'template: "kb-record.html"' in text and 'kb_key: "record:mentor-programme-2022"' in text
     assert "I programmet stödde erfarna upphandlare" in text
 
@@ -88,7 +90,9 @@ def test_listing_groups_by_year_newest_first_and_filters(site: Site) -> None:
     assert view["count"] == 3 and view["pages"] == []
     by_kind = view_for(site, graph, "browse:kind:report:1", "fi", strings("fi"))
     assert by_kind is not None
-    assert [r["id"] for g in by_kind["groups"] for r in g["records"]] == ["innovation-action-plan-2017"]
+    assert [r["id"] for g in by_kind["groups"] for r in g["records"]] == [
+        "innovation-action-plan-2017"
+    ]
     kind_group = next(f for f in by_kind["filters"] if f["name"] == "kind")
     current = [o["label"] for o in kind_group["options"] if o["current"]]
     assert current == [strings("fi")["kind_reports"]]
@@ -100,9 +104,19 @@ def test_listings_paginate(site: Site) -> None:
     many = tuple(
         dataclasses.replace(site.records[0], id=f"r-{i:04d}") for i in range(PAGE_SIZE * 2 + 5)
     )
-    big = Site(site.areas, site.organisations, many, site.area_by_id, site.organisation_by_id,
-               {r.id: r for r in many})
-    specs = [s for s in page_specs(big, "fi", strings("fi")) if s.path.startswith("browse/") and "/" not in s.path[7:]]
+    big = Site(
+        site.areas,
+        site.organisations,
+        many,
+        site.area_by_id,
+        site.organisation_by_id,
+        {r.id: r for r in many},
+    )
+    specs = [
+        s
+        for s in page_specs(big, "fi", strings("fi"))
+        if s.path.startswith("browse/") and "/" not in s.path[7:]
+    ]
     assert sorted(s.path for s in specs) == ["browse/2.md", "browse/3.md", "browse/index.md"]
     view = view_for(big, build_graph(big), "browse:all::3", "fi", strings("fi"))
     assert view is not None

@@ -36,8 +36,12 @@ def test_pairs_by_same_path_and_by_translation_front_matter(tmp_path: Path) -> N
     (tmp_path / "sv").mkdir()
     (tmp_path / "fi/index.md").write_text("# Etusivu\n")
     (tmp_path / "sv/index.md").write_text("# Startsida\n")
-    (tmp_path / "fi/saavutettavuusseloste.md").write_text("---\ntranslation: tillgänglighetsutlåtande.md\n---\n# S\n")
-    (tmp_path / "sv/tillgänglighetsutlåtande.md").write_text("---\ntranslation: saavutettavuusseloste.md\n---\n# T\n")
+    (tmp_path / "fi/saavutettavuusseloste.md").write_text(
+        "---\ntranslation: tillgänglighetsutlåtande.md\n---\n# S\n"
+    )
+    (tmp_path / "sv/tillgänglighetsutlåtande.md").write_text(
+        "---\ntranslation: saavutettavuusseloste.md\n---\n# T\n"
+    )
     pairs, problems = build_pairs(handwritten(tmp_path), ["records/x.md"])
     assert problems == []
     assert pairs.alternates("fi", "saavutettavuusseloste.md") == {
@@ -45,7 +49,9 @@ def test_pairs_by_same_path_and_by_translation_front_matter(tmp_path: Path) -> N
         "sv": "sv/tillg%C3%A4nglighetsutl%C3%A5tande/",
     }
     assert pairs.alternates("sv", "records/x.md") == {"fi": "records/x/", "sv": "sv/records/x/"}
-    assert pairs.counterpart("fi", "saavutettavuusseloste.md", "sv") == "tillgänglighetsutlåtande.md"
+    assert (
+        pairs.counterpart("fi", "saavutettavuusseloste.md", "sv") == "tillgänglighetsutlåtande.md"
+    )
 
 
 def test_missing_or_one_sided_translation_is_a_problem(tmp_path: Path) -> None:

@@ -27,13 +27,12 @@ def test_fixture_is_valid(small_yaml: str) -> None:
 def test_missing_swedish_title_names_line_record_and_field(small_yaml: str) -> None:
     text = edit(
         small_yaml,
-        "title: {fi: Julkisten hankintojen mentorointiohjelma, sv: Mentorprogrammet för offentlig upphandling}",
+        "title: {fi: Julkisten hankintojen mentorointiohjelma, "
+        "sv: Mentorprogrammet för offentlig upphandling}",
         "title: {fi: Julkisten hankintojen mentorointiohjelma}",
     )
     [message] = errors_for(text)
-    line = text.splitlines().index(
-        "    title: {fi: Julkisten hankintojen mentorointiohjelma}"
-    ) + 1
+    line = text.splitlines().index("    title: {fi: Julkisten hankintojen mentorointiohjelma}") + 1
     assert message.startswith(f"data/measures.yaml:{line}:")
     assert "record 'mentor-programme-2022', field 'title.sv': is missing" in message
 
@@ -51,7 +50,9 @@ def test_unknown_field_suggests_the_closest_name(small_yaml: str) -> None:
 
 
 def test_yaml_boolean_where_text_is_expected_says_quote(small_yaml: str) -> None:
-    text = edit(small_yaml, "label: {fi: osallistujaa, sv: deltagare}", "label: {fi: osallistujaa, sv: no}")
+    text = edit(
+        small_yaml, "label: {fi: osallistujaa, sv: deltagare}", "label: {fi: osallistujaa, sv: no}"
+    )
     [message] = errors_for(text)
     assert "field 'figures[0].label.sv': expected a text, got the yes/no value false" in message
     assert "quotes" in message
@@ -64,16 +65,25 @@ def test_number_where_date_text_is_expected(small_yaml: str) -> None:
 
 
 def test_references_must_resolve(small_yaml: str) -> None:
-    text = edit(small_yaml, "related: [hs-programme]", "related: [hs-programme, hs-programm, mentor-programme-2022]")
+    text = edit(
+        small_yaml,
+        "related: [hs-programme]",
+        "related: [hs-programme, hs-programm, mentor-programme-2022]",
+    )
     found = errors_for(text)
-    assert any("there is no record with the id 'hs-programm'; did you mean 'hs-programme'?" in m for m in found)
+    assert any(
+        "there is no record with the id 'hs-programm'; did you mean 'hs-programme'?" in m
+        for m in found
+    )
     assert any("a record cannot be related to itself" in m for m in found)
     assert len(found) == 2
 
 
 def test_unknown_area_and_organisation(small_yaml: str) -> None:
     text = edit(small_yaml, "areas: [procurement-competence]", "areas: [procurement-skills]")
-    text = edit(text, "responsible: [vm], partners: [kuntaliitto]", "responsible: [vm], partners: [hansel]")
+    text = edit(
+        text, "responsible: [vm], partners: [kuntaliitto]", "responsible: [vm], partners: [hansel]"
+    )
     found = errors_for(text)
     assert any("no area with the id 'procurement-skills'" in m for m in found)
     assert any("no organisation with the id 'hansel'" in m for m in found)
@@ -88,7 +98,8 @@ def test_duplicate_ids_and_end_before_start(small_yaml: str) -> None:
 
 
 @pytest.mark.parametrize(
-    "bad", ["<script>alert(1)</script>", "Klikkaa <a href='x'>tästä</a>", "<img src=x onerror=alert(1)>"]
+    "bad",
+    ["<script>alert(1)</script>", "Klikkaa <a href='x'>tästä</a>", "<img src=x onerror=alert(1)>"],
 )
 def test_html_in_text_is_refused(small_yaml: str, bad: str) -> None:
     text = edit(small_yaml, "Ohjelmassa kokeneet", bad.replace('"', "'") + " Ohjelmassa kokeneet")
@@ -98,7 +109,11 @@ def test_html_in_text_is_refused(small_yaml: str, bad: str) -> None:
 
 @pytest.mark.parametrize("url", ["javascript:alert(1)", "ftp://example.org/x", "vm.fi/sv"])
 def test_only_web_and_mail_links(small_yaml: str, url: str) -> None:
-    text = edit(small_yaml, "sources: [https://vm.fi/sv/samarbetsforum-for-offentlig-upphandling]", f"sources: ['{url}']")
+    text = edit(
+        small_yaml,
+        "sources: [https://vm.fi/sv/samarbetsforum-for-offentlig-upphandling]",
+        f"sources: ['{url}']",
+    )
     [message] = errors_for(text)
     assert "record 'hs-programme', field 'sources[0]': expected a web address" in message
 

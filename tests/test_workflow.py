@@ -32,7 +32,9 @@ def test_test_job_validates_tests_builds_and_uploads(root: Path) -> None:
     job = _workflow(root)["jobs"]["test"]
     assert _runs(job) == ["bash scripts/validate", "bash scripts/test", "bash scripts/build"]
     assert "actions/upload-pages-artifact" in _uses(job)
-    upload = next(s for s in job["steps"] if s.get("uses", "").startswith("actions/upload-pages-artifact"))
+    upload = next(
+        s for s in job["steps"] if s.get("uses", "").startswith("actions/upload-pages-artifact")
+    )
     assert upload["with"]["path"] == "site"
     assert "refs/heads/main" in upload["if"]
 
@@ -49,7 +51,9 @@ def test_properdocs_job_compares_builds(root: Path) -> None:
     job = _workflow(root)["jobs"]["properdocs"]
     assert _runs(job) == ["bash scripts/compare-properdocs"]
     assert (root / "scripts/compare-properdocs").is_file()
-    assert re.search(r"^properdocs==\d+\.\d+\.\d+$", (root / "requirements-properdocs.txt").read_text(), re.M)
+    assert re.search(
+        r"^properdocs==\d+\.\d+\.\d+$", (root / "requirements-properdocs.txt").read_text(), re.M
+    )
 
 
 def test_site_url_comes_from_configuration(root: Path) -> None:
