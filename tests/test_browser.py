@@ -151,3 +151,33 @@ def test_no_console_errors_and_no_requests_to_other_hosts(page, server: str, pat
         _search_results(page)
     page.wait_for_load_state("networkidle")
     assert problems == []
+
+
+_PAGEFIND_QUERY = """async (query) => {
+  const pagefind = await import(new URL('pagefind/pagefind.js', document.baseURI.replace(/(sv\\/)?$/, '')).href);
+  await pagefind.init();
+  const search = await pagefind.search(query);
+  const pages = await Promise.all(search.results.map((r) => r.data()));
+  return pages.map((p) => p.url);
+}"""
+
+
+@pytest.mark.parametrize(
+    ("start", "base", "inflected"),
+    [
+        ("", "hankinta", ["hankinnat", "hankintojen", "hankintayksikkö"]),
+        ("sv/", "upphandling", ["upphandlingar", "upphandlingen"]),
+    ],
+)
+def test_base_form_finds_every_page_of_its_inflected_forms(
+    page, server: str, start: str, base: str, inflected: list[str]
+) -> None:
+    page.goto(server + start)
+    found = set(page.evaluate(_PAGEFIND_QUERY, base))
+    assert found, base
+    for form in inflected:
+        pages = set(page.evaluate(_PAGEFIND_QUERY, form))
+        assert pages, form
+        assert pages <= found, (form, sorted(pages - found))
+    in_language = [url for url in found if url.startswith("/sv/")]
+    assert len(in_language) == (len(found) if start else 0)
