@@ -11,7 +11,7 @@ import math
 import re
 from dataclasses import dataclass
 from pathlib import Path
-from typing import Any, Union
+from typing import Any
 
 import yaml
 
@@ -27,7 +27,7 @@ MAX_BYTES = 10 * 1024 * 1024
 # and would exhaust the stack of the YAML parser.
 MAX_DEPTH = 50
 
-PathKey = tuple[Union[str, int], ...]
+PathKey = tuple[str | int, ...]
 Positions = dict[PathKey, tuple[int, int]]
 
 _STR = "tag:yaml.org,2002:str"
@@ -54,7 +54,7 @@ _RESOLVER = yaml.resolver.Resolver()
 
 def _tag(tag: str) -> str:
     """A tag as the editor writes it: '!!int' rather than 'tag:yaml.org,2002:int'."""
-    return "!!" + tag[len(_TAG_PREFIX):] if tag.startswith(_TAG_PREFIX) else tag
+    return "!!" + tag[len(_TAG_PREFIX) :] if tag.startswith(_TAG_PREFIX) else tag
 
 
 def _show(value: str) -> str:
@@ -83,7 +83,9 @@ class _Converter:
 
     def _error(self, node: yaml.Node, message: str) -> None:
         mark = node.start_mark
-        self.errors.append(DataError(self.file, mark.line + 1, mark.column + 1, None, None, message))
+        self.errors.append(
+            DataError(self.file, mark.line + 1, mark.column + 1, None, None, message)
+        )
 
     def _first_visit(self, node: yaml.Node) -> bool:
         """False (and an error) when `node` was met before: it is reached through an alias."""
@@ -147,15 +149,20 @@ class _Converter:
             # e.g. `0x_`, a number of more than 4300 digits, or `!!int abc`.
             what = _READS_AS.get(node.tag, "a value")
             shown = f"'{_show(str(node.value))}'"
-            implicit = not node.style and _RESOLVER.resolve(
-                yaml.ScalarNode, node.value, (True, False)
-            ) == node.tag
+            implicit = (
+                not node.style
+                and _RESOLVER.resolve(yaml.ScalarNode, node.value, (True, False)) == node.tag
+            )
             if implicit:
-                message = (f"{shown} looks like {what} but cannot be read as one; "
-                           "put it in quotes if it is meant as text")
+                message = (
+                    f"{shown} looks like {what} but cannot be read as one; "
+                    "put it in quotes if it is meant as text"
+                )
             else:
-                message = (f"{shown} cannot be read as {what} as its tag '{_tag(node.tag)}' "
-                           "says; remove the tag")
+                message = (
+                    f"{shown} cannot be read as {what} as its tag '{_tag(node.tag)}' "
+                    "says; remove the tag"
+                )
             self._error(node, message)
             return None
 
@@ -205,8 +212,10 @@ def _reader_error(exc: yaml.reader.ReaderError, text: str, file: str) -> DataErr
         offset = len(text.encode("utf-8", "surrogatepass")[:offset].decode("utf-8", "ignore"))
     line, col = _line_col(text, min(max(offset, 0), len(text)))
     code = exc.character if isinstance(exc.character, int) else ord(str(exc.character)[:1] or " ")
-    message = (f"the character U+{code:04X} is not allowed in the file (it is invisible or a "
-               "control character); delete it")
+    message = (
+        f"the character U+{code:04X} is not allowed in the file (it is invisible or a "
+        "control character); delete it"
+    )
     return DataError(file, line, col, None, None, message)
 
 
@@ -247,8 +256,13 @@ def _event_errors(text: str, file: str) -> list[DataError]:
         is_key = top[0] and top[1] % 2 == 0
         merged = top[0] and top[1] % 2 == 1 and top[2]
         if is_key:
-            top[2] = isinstance(event, yaml.ScalarEvent) and event.value == "<<" and (
-                event.tag == "tag:yaml.org,2002:merge" or (event.tag is None and event.implicit[0])
+            top[2] = (
+                isinstance(event, yaml.ScalarEvent)
+                and event.value == "<<"
+                and (
+                    event.tag == "tag:yaml.org,2002:merge"
+                    or (event.tag is None and event.implicit[0])
+                )
             )
             if top[2]:
                 error(event, "merge keys (<<) are not allowed; write the fields out")
@@ -257,8 +271,11 @@ def _event_errors(text: str, file: str) -> list[DataError]:
         if isinstance(event, yaml.CollectionStartEvent):
             stack.append([isinstance(event, yaml.MappingStartEvent), 0, False])
             if len(stack) > MAX_DEPTH:
-                error(event, f"the blocks are nested more than {MAX_DEPTH} levels deep; "
-                             "check the indentation and the brackets [ ] and { }")
+                error(
+                    event,
+                    f"the blocks are nested more than {MAX_DEPTH} levels deep; "
+                    "check the indentation and the brackets [ ] and { }",
+                )
                 return errors
         elif stack:
             stack[-1][1] += 1
@@ -270,9 +287,9 @@ def parse(text: str, file: str) -> tuple[Loaded | None, list[DataError]]:
     tab_errors = _tab_errors(text, file)
     if tab_errors:
         return None, tab_errors
-    try:
+    try:  # lone surrogates: only possible in text that was not read from a file
         text.encode("utf-8")
-    except UnicodeEncodeError as exc:  # lone surrogates: only possible for text not read from a file
+    except UnicodeEncodeError as exc:
         line, col = _line_col(text, exc.start)
         msg = "the file is not valid UTF-8 text here; save it with UTF-8 encoding"
         return None, [DataError(file, line, col, None, None, msg)]

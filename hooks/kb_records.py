@@ -44,7 +44,7 @@ def _figure(raw: dict[str, Any]) -> Figure:
         value=raw["value"],
         label=_text(raw["label"]),
         unit=_opt_text(raw.get("unit")),
-        year=raw.get("year"),
+        year=int(raw["year"]) if raw.get("year") is not None else None,
         source=raw.get("source"),
     )
 

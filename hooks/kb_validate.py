@@ -3,10 +3,11 @@
 from __future__ import annotations
 
 import difflib
+import math
 import json
 import re
 from collections.abc import Iterator
-from functools import lru_cache
+from functools import cache, lru_cache
 from pathlib import Path
 from typing import Any
 
@@ -35,14 +36,16 @@ _TYPE_NAMES = {
     "null": "nothing",
 }
 _DEF_EXPECT = {
-    "id": "an id of lower-case letters a-z, digits and single hyphens (e.g. 'mentor-programme-2022')",
+    "id": (
+        "an id of lower-case letters a-z, digits and single hyphens (e.g. 'mentor-programme-2022')"
+    ),
     "url": "a web address starting with https://, http:// or mailto:",
-    "date": "a date as text: \"YYYY\", \"YYYY-MM\" or \"YYYY-MM-DD\"",
+    "date": 'a date as text: "YYYY", "YYYY-MM" or "YYYY-MM-DD"',
     "plainText": "a non-empty text",
 }
 
 
-@lru_cache(maxsize=None)
+@cache
 def _full_pattern(pattern: str) -> re.Pattern[str]:
     """The schema's pattern with JSON Schema's meaning of a final '$': the very end of the
     text. (In Python '$' also matches before a final line break, so 'vm\\n' would pass
@@ -101,7 +104,11 @@ def _owner(data: Any, path: PathKey) -> tuple[str | None, PathKey]:
         items = data.get(path[0]) if isinstance(data, dict) else None
         item = items[path[1]] if isinstance(items, list) and path[1] < len(items) else None
         ident = item.get("id") if isinstance(item, dict) else None
-        label = f"'{_show(ident)}'" if isinstance(ident, str) and ident.strip() else f"number {path[1] + 1}"
+        label = (
+            f"'{_show(ident)}'"
+            if isinstance(ident, str) and ident.strip()
+            else f"number {path[1] + 1}"
+        )
         return f"{_SECTIONS[str(path[0])]} {label}", path[2:]
     return None, path
 
@@ -154,9 +161,11 @@ def _schema_messages(error: jsonschema.ValidationError) -> list[tuple[PathKey, s
     kind = error.validator
     value = error.instance
     if kind == "required":
-        return [((*path, str(name)), "is missing; it is required here")
-                for name in error.validator_value
-                if isinstance(value, dict) and name not in value]
+        return [
+            ((*path, str(name)), "is missing; it is required here")
+            for name in error.validator_value
+            if isinstance(value, dict) and name not in value
+        ]
     if kind == "additionalProperties":
         allowed = sorted((error.schema.get("properties") or {}).keys())
         out = []
@@ -164,7 +173,11 @@ def _schema_messages(error: jsonschema.ValidationError) -> list[tuple[PathKey, s
             if name in allowed:
                 continue
             close = difflib.get_close_matches(name, allowed, n=1, cutoff=0.6)
-            hint = f"; did you mean '{close[0]}'?" if close else f"; known fields: {', '.join(allowed)}"
+            hint = (
+                f"; did you mean '{close[0]}'?"
+                if close
+                else f"; known fields: {', '.join(allowed)}"
+            )
             out.append(((*path, name), f"unknown field '{_show(name)}'{hint}"))
         return out
     return [_schema_message(error, path, kind, value)]
@@ -178,8 +191,10 @@ def _schema_message(
         names = expected if isinstance(expected, list) else [expected]
         wanted = " or ".join(_TYPE_NAMES.get(n, n) for n in names)
         message = f"expected {wanted}, got {_describe(value)}"
+        if not path:  # the whole file
+            message += "; the file has three sections: 'areas:', 'organisations:' and 'records:'"
         if "string" in names and isinstance(value, (bool, int, float)):
-            message += "; put the value in quotes, e.g. \"no\" or \"2019\""
+            message += '; put the value in quotes, e.g. "no" or "2019"'
         elif names == ["object"] and isinstance(value, str) and path and path[-1] in _TEXT_FIELDS:
             message += "; write the text in both languages on two lines: 'fi: ...' and 'sv: ...'"
         elif isinstance(value, str) and {"number", "integer"} & set(names):
@@ -196,7 +211,10 @@ def _schema_message(
         return path, f"expected {wanted}, got {_describe(value)}"
     if kind == "minItems":
         n = error.validator_value
-        return path, f"expected a list of at least {n} item{'s' if n != 1 else ''}, got {len(value)}"
+        return (
+            path,
+            f"expected a list of at least {n} item{'s' if n != 1 else ''}, got {len(value)}",
+        )
     if kind == "uniqueItems":
         repeat = _first_repeat(value) if isinstance(value, list) else None
         if repeat is None:
@@ -218,7 +236,7 @@ def _leaf_errors(error: jsonschema.ValidationError) -> Iterator[jsonschema.Valid
 
 def schema_errors(loaded: Loaded, file: str) -> list[DataError]:
     """Every place where the data does not fit the JSON Schema, one message per cause."""
-    errors = []
+    found: list[tuple[PathKey, str]] = []
     reported: set[PathKey] = set()
     for error in _validator().iter_errors(loaded.data):
         for leaf in _leaf_errors(error):
@@ -226,8 +244,19 @@ def schema_errors(loaded: Loaded, file: str) -> list[DataError]:
                 if path in reported:  # e.g. an empty text fails both minLength and pattern
                     continue
                 reported.add(path)
-                errors.append(_located(loaded, file, path, message))
-    return errors
+                found.append((path, message))
+    # A misspelt field ('titel') also leaves the real one ('title') missing: that is one
+    # cause, so the "did you mean" message stands for both.
+    suggested = {
+        (*path[:-1], match.group(1))
+        for path, message in found
+        if (match := re.search(r"^unknown field .*; did you mean '([^']+)'\?$", message))
+    }
+    return [
+        _located(loaded, file, path, message)
+        for path, message in found
+        if not (path in suggested and message.startswith("is missing"))
+    ]
 
 
 def _is_date(value: Any) -> bool:
@@ -255,7 +284,8 @@ def _strings(value: Any, path: PathKey) -> Iterator[tuple[PathKey, str]]:
 
 
 def rule_errors(loaded: Loaded, file: str) -> list[DataError]:
-    """Cross-record rules: unique ids, references that resolve, sane periods, no HTML."""
+    """Cross-record rules: unique ids and old ids, references that resolve, sane periods,
+    no HTML."""
     data = loaded.data
     if not isinstance(data, dict):
         return []
@@ -265,15 +295,19 @@ def rule_errors(loaded: Loaded, file: str) -> list[DataError]:
         errors.append(_located(loaded, file, path, message))
 
     known: dict[str, set[str]] = {}
+    seen_ids: dict[str, dict[str, int]] = {}
     for section in _SECTIONS:
-        seen: dict[str, int] = {}
+        seen: dict[str, int] = seen_ids.setdefault(section, {})
         for index, item in _items(data, section):
             ident = item.get("id")
             if not isinstance(ident, str):
                 continue
             if ident in seen:
                 first = loaded.positions.get((section, seen[ident], "id"), (0, 0))[0]
-                err((section, index, "id"), f"the id '{_show(ident)}' is already used on line {first}")
+                err(
+                    (section, index, "id"),
+                    f"the id '{_show(ident)}' is already used on line {first}",
+                )
             else:
                 seen[ident] = index
         known[section] = set(seen)
@@ -309,6 +343,33 @@ def rule_errors(loaded: Loaded, file: str) -> list[DataError]:
             start, end = period.get("start"), period.get("end")
             if _is_date(start) and _is_date(end) and end < start[: len(end)]:
                 err((*base, "period", "end"), f"the end {end} is before the start {start}")
+        figures = item.get("figures")
+        for n, figure in enumerate(figures if isinstance(figures, list) else []):
+            value = figure.get("value") if isinstance(figure, dict) else None
+            if isinstance(value, float) and not math.isfinite(value):
+                err((*base, "figures", n, "value"), f"expected a finite number, got {value}")
+
+    # An old id keeps an old address working (it redirects), so it must stay unique: never the
+    # id of a current record, never listed twice.
+    first_old: dict[str, int] = {}
+    for index, item in _items(data, "records"):
+        olds = item.get("old_ids")
+        for n, old in enumerate(olds if isinstance(olds, list) else []):
+            if not isinstance(old, str):
+                continue
+            path = ("records", index, "old_ids", n)
+            line = loaded.positions.get(path, (0, 0))[0]
+            if old in seen_ids["records"]:
+                first = loaded.positions.get(("records", seen_ids["records"][old], "id"), (0, 0))[0]
+                err(
+                    path,
+                    f"the old id '{_show(old)}' is the id of the record on line {first}; "
+                    "an old id is never used again",
+                )
+            elif old in first_old:
+                err(path, f"the old id '{_show(old)}' is already listed on line {first_old[old]}")
+            else:
+                first_old[old] = line
 
     for section in _SECTIONS:
         for index, item in _items(data, section):
