@@ -3,8 +3,8 @@
 from __future__ import annotations
 
 import difflib
-import math
 import json
+import math
 import re
 from collections.abc import Iterator
 from functools import cache, lru_cache

@@ -78,7 +78,12 @@ def test_every_record_has_sources_and_related_context_is_marked(site: Site) -> N
     assert all(r.sources for r in site.records)
     assert all(a.sources for a in site.areas)
     related = {r.id for r in site.records if r.origin is Origin.RELATED}
-    assert {"keino-centre", "keino-change-agents", "keino-academy", "innovation-action-plan-2017"} <= related
+    assert {
+        "keino-centre",
+        "keino-change-agents",
+        "keino-academy",
+        "innovation-action-plan-2017",
+    } <= related
 
 
 def test_no_personal_data_in_texts(root: Path, site: Site) -> None:
@@ -120,7 +125,9 @@ def test_seed_facts_appear_on_the_right_pages(built_site: Path, lang: str) -> No
     plan = _page(built_site, lang, "innovation-action-plan-2017")
     assert re.search(r"\b14\b", plan) and re.search(r"\b5 ?(%|procent|prosent)", plan)
     assert "Owal Group" in plan and "Motiva" in plan
-    assert ("Työ- ja elinkeinoministeriö" if lang == "fi" else "Arbets- och näringsministeriet") in plan
+    assert (
+        "Työ- ja elinkeinoministeriö" if lang == "fi" else "Arbets- och näringsministeriet"
+    ) in plan
 
     agents = _page(built_site, lang, "keino-change-agents")
     assert re.search(r"\b15\b", agents) and re.search(r"\b9\b", agents) and "2020" in agents
