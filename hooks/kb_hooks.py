@@ -219,7 +219,18 @@ def on_page_context(
             record = site.record_by_id[key.partition(":")[2]]
             context["kb_jsonld"] = json_ld(site, record, build.lang, str(config.site_url))
     context["kb_feed_url"] = lang_prefix(build.lang) + FEED_NAME
+    context["kb_footer"] = _footer(config, build)
     return context
+
+
+def _footer(config: MkDocsConfig, build: _Build) -> list[dict[str, str]]:
+    links = []
+    for entry in config.extra.get("kb_footer", []):
+        url = build.pairs.alternates(DEFAULT_LANG, entry["page"]).get(build.lang)
+        if url is None:
+            raise PluginError(f"mkdocs.yml extra.kb_footer: no page docs/{DEFAULT_LANG}/{entry['page']}")
+        links.append({"url": url, "label": build.table[entry["label"]]})
+    return links
 
 
 def _search_url(config: MkDocsConfig, pairs: Pairs, lang: str) -> str | None:
@@ -251,6 +262,8 @@ def on_template_context(
     context["kb_t"] = build.table
     context["kb_lang"] = build.lang
     context["kb_search_url"] = _search_url(config, pairs, build.lang)
+    context["kb_feed_url"] = lang_prefix(build.lang) + FEED_NAME
+    context["kb_footer"] = _footer(config, build)
     if template_name == "sitemap.xml":
         unique = {tuple(sorted(urls.items())) for urls in pairs.urls.values()}
         context["kb_sitemap"] = [

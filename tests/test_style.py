@@ -6,7 +6,7 @@ import subprocess
 import sys
 from pathlib import Path
 
-PATHS = ["hooks", "tests", "bench"]
+PATHS = ["hooks", "tests", "bench", "scripts"]
 
 
 def _ruff(root: Path, *args: str) -> subprocess.CompletedProcess[str]:

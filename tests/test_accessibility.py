@@ -1,0 +1,112 @@
+"""WCAG 2.1 AA in a real browser: axe-core on every kind of page, both languages, light and
+dark palette, desktop and 375 px with the mobile navigation open; plus a keyboard journey."""
+
+from __future__ import annotations
+
+from pathlib import Path
+from typing import Any
+
+import pytest
+
+from kb_model import Kind
+from kb_state import read_state
+
+pytestmark = pytest.mark.browser
+
+AXE = Path(__file__).resolve().parent.parent / "node_modules/axe-core/axe.min.js"
+TAGS = ["wcag2a", "wcag2aa", "wcag21a", "wcag21aa"]
+SEARCH = {"fi": "haku/?q=hankinta", "sv": "sv/sok/?q=upphandling"}
+
+
+def _pages(root: Path) -> list[tuple[str, str]]:
+    site = read_state(root / "data/measures.yaml", "data/measures.yaml").site
+    first_of_kind = {}
+    for record in site.records:
+        first_of_kind.setdefault(record.kind, record.id)
+    paths = {
+        "home": "",
+        "area": f"areas/{site.areas[0].id}/",
+        "overview": "areas/",
+        "listing": "browse/",
+        "listing-kind": "browse/kind/report/",
+        "listing-area": f"browse/area/{site.areas[1].id}/",
+        "listing-status": "browse/status/ongoing/",
+        "guide": "sisallontuottajan-ohje/",
+        "open-data": "avoin-data/",
+        **{f"record-{kind.value}": f"records/{first_of_kind[kind]}/" for kind in Kind if kind in first_of_kind},
+    }
+    swedish = {"guide": "anvisning-for-redaktorer/", "open-data": "oppna-data/"}
+    pages = []
+    for name, path in paths.items():
+        pages.append((f"fi-{name}", path))
+        pages.append((f"sv-{name}", "sv/" + swedish.get(name, path)))
+    pages += [("fi-search", SEARCH["fi"]), ("sv-search", SEARCH["sv"])]
+    pages += [("fi-404", "404.html"), ("sv-404", "sv/404.html")]
+    return pages
+
+
+PAGES = _pages(Path(__file__).resolve().parent.parent)
+
+
+def _axe(page: Any) -> list[str]:
+    if not AXE.is_file():
+        pytest.fail("axe-core is missing: run scripts/setup --browser (npm ci)")
+    page.add_script_tag(path=str(AXE))
+    result = page.evaluate(
+        "async (tags) => await axe.run(document, {runOnly: {type: 'tag', values: tags}})", TAGS
+    )
+    return [
+        f"{v['id']} ({v['impact']}): {v['help']} — "
+        + "; ".join(n["target"][0] if n["target"] else "?" for n in v["nodes"][:5])
+        for v in result["violations"]
+    ]
+
+
+def _open(page: Any, server: str, path: str) -> None:
+    page.goto(server + path)
+    if "?q=" in path:
+        page.wait_for_function(
+            "() => document.querySelectorAll('#kb-search-results li').length > 0", timeout=15000
+        )
+    page.wait_for_load_state("networkidle")
+
+
+@pytest.mark.parametrize("scheme", ["light", "dark"])
+@pytest.mark.parametrize(("name", "path"), PAGES, ids=[name for name, _ in PAGES])
+def test_no_axe_violations_on_desktop(page: Any, server: str, name: str, path: str, scheme: str) -> None:
+    page.emulate_media(color_scheme=scheme)
+    page.set_viewport_size({"width": 1280, "height": 900})
+    _open(page, server, path)
+    assert page.evaluate("document.body.dataset.mdColorScheme") == ("slate" if scheme == "dark" else "default")
+    assert _axe(page) == []
+
+
+@pytest.mark.parametrize("scheme", ["light", "dark"])
+@pytest.mark.parametrize(("name", "path"), PAGES, ids=[name for name, _ in PAGES])
+def test_no_axe_violations_at_375px_with_the_navigation_open(
+    page: Any, server: str, name: str, path: str, scheme: str
+) -> None:
+    page.emulate_media(color_scheme=scheme)
+    page.set_viewport_size({"width": 375, "height": 800})
+    _open(page, server, path)
+    page.locator("label.md-header__button[for=__drawer]").click()
+    page.wait_for_function("() => document.getElementById('__drawer').checked")
+    assert page.locator(".md-sidebar--primary").is_visible()
+    assert _axe(page) == []
+
+
+@pytest.mark.parametrize(("name", "path"), PAGES, ids=[name for name, _ in PAGES])
+def test_lang_and_other_language_text(page: Any, server: str, name: str, path: str) -> None:
+    _open(page, server, path)
+    lang = "sv" if name.startswith("sv-") else "fi"
+    assert page.locator("html").get_attribute("lang") == lang
+    other = "fi" if lang == "sv" else "sv"
+    switch = page.locator("a.kb-lang__link")
+    assert switch.count() == 1 and switch.get_attribute("hreflang") == other
+    # Text written in the other language carries that language: the switcher's language
+    # name, and on the 404 page the link to the other language's home page.
+    texts = page.locator(f"a[hreflang={other}]").evaluate_all(
+        "links => links.filter(a => a.matches('.kb-lang__link, .kb-other-lang'))"
+        "  .map(a => a.closest('[lang]').getAttribute('lang'))"
+    )
+    assert texts and set(texts) == {other}
