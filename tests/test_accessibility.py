@@ -33,7 +33,11 @@ def _pages(root: Path) -> list[tuple[str, str]]:
         "listing-status": "browse/status/ongoing/",
         "guide": "sisallontuottajan-ohje/",
         "open-data": "avoin-data/",
-        **{f"record-{kind.value}": f"records/{first_of_kind[kind]}/" for kind in Kind if kind in first_of_kind},
+        **{
+            f"record-{kind.value}": f"records/{first_of_kind[kind]}/"
+            for kind in Kind
+            if kind in first_of_kind
+        },
     }
     swedish = {"guide": "anvisning-for-redaktorer/", "open-data": "oppna-data/"}
     pages = []
@@ -62,22 +66,41 @@ def _axe(page: Any) -> list[str]:
     ]
 
 
-def _open(page: Any, server: str, path: str) -> None:
+def _open(page: Any, server: str, path: str) -> list[str]:
+    """Open `path`; return every console error and every request that left the site."""
+    problems: list[str] = []
+
+    def on_console(message: Any) -> None:
+        if message.type == "error":
+            problems.append(f"console error: {message.text}")
+
+    def on_request(request: Any) -> None:
+        if not request.url.startswith((server, "data:", "blob:")):
+            problems.append(f"request to another host: {request.url}")
+
+    page.on("console", on_console)
+    page.on("pageerror", lambda error: problems.append(f"page error: {error}"))
+    page.on("request", on_request)
     page.goto(server + path)
     if "?q=" in path:
         page.wait_for_function(
             "() => document.querySelectorAll('#kb-search-results li').length > 0", timeout=15000
         )
     page.wait_for_load_state("networkidle")
+    return problems
 
 
 @pytest.mark.parametrize("scheme", ["light", "dark"])
 @pytest.mark.parametrize(("name", "path"), PAGES, ids=[name for name, _ in PAGES])
-def test_no_axe_violations_on_desktop(page: Any, server: str, name: str, path: str, scheme: str) -> None:
+def test_no_axe_violations_on_desktop(
+    page: Any, server: str, name: str, path: str, scheme: str
+) -> None:
     page.emulate_media(color_scheme=scheme)
     page.set_viewport_size({"width": 1280, "height": 900})
-    _open(page, server, path)
-    assert page.evaluate("document.body.dataset.mdColorScheme") == ("slate" if scheme == "dark" else "default")
+    assert _open(page, server, path) == []
+    assert page.evaluate("document.body.dataset.mdColorScheme") == (
+        "slate" if scheme == "dark" else "default"
+    )
     assert _axe(page) == []
 
 
@@ -110,3 +133,77 @@ def test_lang_and_other_language_text(page: Any, server: str, name: str, path: s
         "  .map(a => a.closest('[lang]').getAttribute('lang'))"
     )
     assert texts and set(texts) == {other}
+
+
+_FOCUS = """() => {
+  const el = document.activeElement;
+  if (!el || el === document.body) return null;
+  // A visually hidden control (Material's palette radio) shows its focus on the label next
+  // to it, the button people see.
+  const next = el.nextElementSibling && el.nextElementSibling.tagName === 'LABEL'
+    ? [el.nextElementSibling] : [];
+  const shown = [el, ...next].flatMap((x) => [x, ...x.querySelectorAll('*')]);
+  const ring = (x) => {
+    const style = getComputedStyle(x);
+    return (style.outlineStyle !== 'none' && parseFloat(style.outlineWidth) > 0)
+      || style.boxShadow !== 'none';
+  };
+  const onscreen = (x) => {
+    const box = x.getBoundingClientRect();
+    return box.width > 1 && box.height > 1;
+  };
+  return {tag: el.tagName, id: el.id, cls: String(el.className), href: el.getAttribute('href'),
+          text: (el.textContent || '').trim().slice(0, 60),
+          visible: el.classList.contains('md-skip') || shown.some((x) => onscreen(x) && ring(x)),
+          onscreen: shown.some(onscreen)};
+}"""
+
+
+def _tab_to(page: Any, predicate: str, limit: int = 40) -> dict[str, Any]:
+    """Press Tab until the focused element matches `predicate`; every stop must show focus."""
+    for _ in range(limit):
+        page.keyboard.press("Tab")
+        focus = page.evaluate(_FOCUS)
+        assert focus is not None
+        assert focus["visible"] and focus["onscreen"], f"focus not visible on {focus}"
+        if page.evaluate(f"() => {{ const el = document.activeElement; return {predicate}; }}"):
+            return focus
+    raise AssertionError(f"no element matching {predicate} within {limit} Tab presses")
+
+
+@pytest.mark.parametrize(
+    ("start", "query", "other"), [("", "mentorointiohjelma", "sv"), ("sv/", "mentorprogram", "fi")]
+)
+def test_keyboard_journey(page: Any, server: str, start: str, query: str, other: str) -> None:
+    page.set_viewport_size({"width": 1280, "height": 900})
+    page.goto(server + start)
+    # 1. The first Tab stop is the skip link, and it moves focus to the content.
+    page.keyboard.press("Tab")
+    focus = page.evaluate(_FOCUS)
+    assert focus and "md-skip" in focus["cls"] and focus["onscreen"]
+    page.keyboard.press("Enter")
+    page.keyboard.press("Tab")  # the next stop after skipping is inside the content
+    assert page.evaluate("document.activeElement.closest('article.md-content__inner') !== null")
+    assert page.evaluate(_FOCUS)["visible"]
+    # 2. Tab to the search field in the header, type a query, submit with Enter.
+    page.goto(server + start)
+    _tab_to(page, "el.id === 'kb-header-q'")
+    page.keyboard.type(query)
+    page.keyboard.press("Enter")
+    page.wait_for_function("() => document.querySelectorAll('#kb-search-results a').length > 0")
+    status = page.locator("#kb-search-status")
+    assert status.get_attribute("aria-live") == "polite" and query in status.inner_text()
+    # 3. Reach the first result with the keyboard and open it.
+    result = _tab_to(page, "el.closest('#kb-search-results') !== null")
+    page.keyboard.press("Enter")
+    page.wait_for_url(
+        lambda url: url.rstrip("/").endswith(result["href"].rstrip("/").split("/")[-1])
+    )
+    here = page.url
+    # 4. Switch language with the keyboard and land on the same page.
+    _tab_to(page, "el.classList.contains('kb-lang__link')")
+    page.keyboard.press("Enter")
+    page.wait_for_load_state()
+    assert page.locator("html").get_attribute("lang") == other
+    same = here.replace(server + start, server + ("sv/" if other == "sv" else ""))
+    assert page.url == same

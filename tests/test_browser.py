@@ -57,44 +57,6 @@ def test_search_status_is_announced(page, server: str) -> None:
     assert "hankinta" in status.inner_text()
 
 
-@pytest.mark.parametrize(
-    "path",
-    [
-        "",
-        "sv/",
-        "records/mentor-programme-2022/",
-        "sv/records/mentor-programme-2022/",
-        "areas/procurement-competence/",
-        "sv/areas/",
-        "browse/kind/measure/",
-        "sv/browse/",
-        "haku/?q=hankinta",
-        "sv/sok/?q=upphandling",
-    ],
-)
-def test_no_console_errors_and_no_requests_to_other_hosts(page, server: str, path: str) -> None:
-    problems: list[str] = []
-    page.on(
-        "console",
-        lambda m: problems.append(f"console {m.type}: {m.text}") if m.type == "error" else None,
-    )
-    page.on("pageerror", lambda e: problems.append(f"page error: {e}"))
-    page.on(
-        "request",
-        lambda r: (
-            None
-            if r.url.startswith(server) or r.url.startswith("data:")
-            else problems.append(f"request to {r.url}")
-        ),
-    )
-    page.on("requestfailed", lambda r: problems.append(f"failed: {r.url}"))
-    page.goto(server + path)
-    if "?q=" in path:
-        _search_results(page)
-    page.wait_for_load_state("networkidle")
-    assert problems == []
-
-
 _PAGEFIND_QUERY = """async (query) => {
   const pagefind = await import('/pagefind/pagefind.js');  // the site is served at the root
   await pagefind.init();
