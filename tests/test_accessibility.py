@@ -207,3 +207,17 @@ def test_keyboard_journey(page: Any, server: str, start: str, query: str, other:
     assert page.locator("html").get_attribute("lang") == other
     same = here.replace(server + start, server + ("sv/" if other == "sv" else ""))
     assert page.url == same
+
+
+@pytest.mark.parametrize("path", ["records/mentor-programme-2022/", "sv/areas/innovation/"])
+def test_print_layout_hides_chrome_and_writes_out_links(page: Any, server: str, path: str) -> None:
+    page.goto(server + path)
+    page.emulate_media(media="print")
+    hidden = page.evaluate(
+        "() => ['.md-header', '.md-sidebar--primary', '.md-footer']"
+        "  .map((s) => getComputedStyle(document.querySelector(s)).display)"
+    )
+    assert hidden == ["none", "none", "none"]
+    link = page.locator(".kb-sources a").first
+    written_out = link.evaluate("(a) => getComputedStyle(a, '::after').content")
+    assert written_out == f'" ({link.get_attribute("href")})"'
