@@ -228,7 +228,9 @@ def _footer(config: MkDocsConfig, build: _Build) -> list[dict[str, str]]:
     for entry in config.extra.get("kb_footer", []):
         url = build.pairs.alternates(DEFAULT_LANG, entry["page"]).get(build.lang)
         if url is None:
-            raise PluginError(f"mkdocs.yml extra.kb_footer: no page docs/{DEFAULT_LANG}/{entry['page']}")
+            raise PluginError(
+                f"mkdocs.yml extra.kb_footer: no page docs/{DEFAULT_LANG}/{entry['page']}"
+            )
         links.append({"url": url, "label": build.table[entry["label"]]})
     return links
 

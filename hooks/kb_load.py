@@ -22,7 +22,8 @@ except ImportError:  # pragma: no cover
 
 from kb_errors import DataError
 
-MAX_BYTES = 10 * 1024 * 1024
+# Room for well over 10,000 bilingual records (about 3.7 KB each); a larger file is an accident.
+MAX_BYTES = 64 * 1024 * 1024
 # Real data nests about eight blocks deep; far deeper nesting is a mistake (or an attack)
 # and would exhaust the stack of the YAML parser.
 MAX_DEPTH = 50
@@ -167,11 +168,15 @@ class _Converter:
             return None
 
 
+def _too_large(size: int, file: str) -> DataError:
+    shown = math.ceil(size / 1024 / 1024 * 10) / 10  # rounded up: never "64.0 MB" when over
+    msg = f"the file is {shown:.1f} MB; the limit is {MAX_BYTES // 1024 // 1024} MB"
+    return DataError(file, 1, 1, None, None, msg)
+
+
 def _decode(raw: bytes, file: str) -> tuple[str | None, list[DataError]]:
     if len(raw) > MAX_BYTES:
-        size = math.ceil(len(raw) / 1024 / 1024 * 10) / 10  # rounded up: never "10.0 MB"
-        msg = f"the file is {size:.1f} MB; the limit is {MAX_BYTES // 1024 // 1024} MB"
-        return None, [DataError(file, 1, 1, None, None, msg)]
+        return None, [_too_large(len(raw), file)]
     if raw.startswith(b"\xef\xbb\xbf"):
         msg = "the file starts with a byte-order mark (BOM); save it as UTF-8 without BOM"
         return None, [DataError(file, 1, 1, None, None, msg)]
@@ -314,6 +319,9 @@ def parse(text: str, file: str) -> tuple[Loaded | None, list[DataError]]:
 def load(path: Path, display: str) -> tuple[Loaded | None, list[DataError]]:
     """Read and parse the file at `path`; `display` is the name used in messages."""
     try:
+        size = path.stat().st_size
+        if size > MAX_BYTES:  # refuse before reading it into memory
+            return None, [_too_large(size, display)]
         raw = path.read_bytes()
     except OSError as exc:
         return None, [DataError(display, 1, 1, None, None, f"cannot read the file: {exc.strerror}")]

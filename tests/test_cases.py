@@ -21,7 +21,7 @@ ends); tests/cases/.gitattributes keeps Git from converting them. Files that can
 kept in the repository as they are validated are made at test time:
 
     # generate: empty                  validate an empty file (0 bytes) of the same name
-    # generate: pad-to-bytes 10485761  validate a copy padded with a comment to that size
+    # generate: pad-to-bytes 67108865  validate a copy padded with a comment to that size
 
 Each case is validated twice: by the command line (`python hooks/kb_cli.py NAME`, run in
 the case's folder, as a subprocess) and by the library (`kb_load.load` + `kb_validate.validate`,

@@ -78,4 +78,4 @@ def test_too_large_file(tmp_path: Path) -> None:
     path = tmp_path / "big.yaml"
     path.write_bytes(b"a: 1\n" + b"#" * MAX_BYTES)
     loaded, errors = load(path, "big.yaml")
-    assert loaded is None and "limit is 10 MB" in str(errors[0])
+    assert loaded is None and "limit is 64 MB" in str(errors[0])

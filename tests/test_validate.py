@@ -126,3 +126,11 @@ def test_all_errors_are_reported_together(small_yaml: str) -> None:
     found = errors_for(yaml.safe_dump(data, allow_unicode=True))
     assert len(found) == 3
     assert any("field 'kind': expected one of: measure" in m for m in found)
+
+
+def test_a_described_date_field_gets_the_date_message(small_yaml: str) -> None:
+    text = edit(
+        small_yaml, "    status: completed\n", '    status: completed\n    added: "21.11.2026"\n'
+    )
+    [message] = errors_for(text)
+    assert "field 'added': expected a date as text" in message
