@@ -127,8 +127,8 @@ def to_data(site: Site) -> dict[str, Any]:
 
 
 def to_json(site: Site) -> str:
-    """JSON of `to_data`, stable and readable."""
-    return json.dumps(to_data(site), ensure_ascii=False, indent=1, sort_keys=False) + "\n"
+    """JSON of `to_data`, in a stable order; compact, so that the C encoder writes it."""
+    return json.dumps(to_data(site), ensure_ascii=False, separators=(",", ":")) + "\n"
 
 
 def to_csv(site: Site, lang: str, site_url: str, table: Mapping[str, str]) -> str:

@@ -22,6 +22,7 @@ def area_path(area_id: str) -> str:
 
 
 OVERVIEW_PATH = "areas/"
+MATRIX_PATH = "matrix/"  # pages 2, 3, ... of the overview matrix
 BROWSE_PATH = "browse/"
 
 

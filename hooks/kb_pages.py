@@ -14,6 +14,7 @@ from typing import Any
 from kb_format import format_number, format_period
 from kb_links import (
     BROWSE_PATH,
+    MATRIX_PATH,
     OVERVIEW_PATH,
     Graph,
     area_path,
@@ -24,6 +25,9 @@ from kb_model import Kind, Record, Site, Status
 from kb_strings import t
 
 PAGE_SIZE = 100
+# An area page shows at most this many records of each kind, newest first, and links to
+# the area's full listing for the rest (a page stays small at any number of records).
+AREA_CARDS = 25
 View = dict[str, Any]
 
 
@@ -161,15 +165,18 @@ def page_specs(
         )
         for area in site.areas
     ]
-    specs.append(
-        PageSpec(
-            path=f"{OVERVIEW_PATH}index.md",
-            key="overview",
-            title=table["overview_title"],
-            description=table["home_areas_intro"],
-            template="kb-overview.html",
+    for number, _ in enumerate(_chunks(site.records), start=1):
+        specs.append(
+            PageSpec(
+                path=f"{OVERVIEW_PATH}index.md" if number == 1 else f"{MATRIX_PATH}{number}.md",
+                key=f"overview:{number}",
+                title=table["overview_title"]
+                if number == 1
+                else f"{table['overview_title']} ({t(table, 'pagination_page', number=number)})",
+                description=table["home_areas_intro"],
+                template="kb-overview.html",
+            )
         )
-    )
     for facet, chosen in listings.members.items():
         title = _facet_title(site, facet, lang, table)
         for number, _ in enumerate(_chunks(list(chosen)), start=1):
@@ -272,14 +279,15 @@ def area_view(site: Site, graph: Graph, area_id: str, lang: str, table: Mapping[
     records = graph.by_area[area_id]
     groups = []
     for kind in Kind:
-        chosen = [r for r in records if r.kind is kind]
+        chosen = _sorted_for_listing([r for r in records if r.kind is kind], lang)
         if chosen:
-            chosen.sort(key=lambda r: r.title.get(lang).casefold())
             groups.append(
                 {
                     "kind": kind.value,
                     "label": table[f"kind_{kind.value}s"],
-                    "records": [_card(r, lang, table, site) for r in chosen],
+                    "count": len(chosen),
+                    "more": len(chosen) > AREA_CARDS,
+                    "records": [_card(r, lang, table, site) for r in chosen[:AREA_CARDS]],
                 }
             )
     return {
@@ -331,17 +339,33 @@ def home_view(site: Site, graph: Graph, lang: str, table: Mapping[str, str]) -> 
     }
 
 
-def overview_view(site: Site, graph: Graph, lang: str, table: Mapping[str, str]) -> View:
-    """The matrix of records x areas and the areas with their counts."""
+def _overview_url(number: int, lang: str) -> str:
+    return lang_prefix(lang) + (OVERVIEW_PATH if number == 1 else f"{MATRIX_PATH}{number}/")
+
+
+def overview_view(
+    site: Site, graph: Graph, lang: str, table: Mapping[str, str], number: int = 1
+) -> View | None:
+    """The areas with their counts, and one page of the records x areas matrix."""
     ordered = sorted(
         site.records, key=lambda r: (list(Kind).index(r.kind), r.title.get(lang).casefold())
     )
+    pages = _chunks(ordered)
+    if not 1 <= number <= len(pages):
+        return None
+    links = [
+        {"number": n, "url": _overview_url(n, lang), "current": n == number}
+        for n in range(1, len(pages) + 1)
+    ]
     return {
         "areas": _area_summaries(site, graph, lang),
         "rows": [
             {**_card(r, lang, table, site), "cells": [a.id in r.areas for a in site.areas]}
-            for r in ordered
+            for r in pages[number - 1]
         ],
+        "pages": links if len(pages) > 1 else [],
+        "previous": links[number - 2]["url"] if number > 1 else None,
+        "next": links[number]["url"] if number < len(pages) else None,
     }
 
 
@@ -439,7 +463,7 @@ def view_for(
     if kind == "area" and rest in site.area_by_id:
         return area_view(site, graph, rest, lang, table)
     if kind == "overview":
-        return overview_view(site, graph, lang, table)
+        return overview_view(site, graph, lang, table, int(rest or 1))
     if kind == "home":
         return home_view(site, graph, lang, table)
     if kind == "browse":

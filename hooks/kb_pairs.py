@@ -17,7 +17,7 @@ import yaml
 from kb_links import lang_prefix
 from kb_model import LANGS
 
-GENERATED_DIRS = ("records/", "areas/", "browse/")
+GENERATED_DIRS = ("records/", "areas/", "browse/", "matrix/")
 _FRONT = re.compile(r"\A---\s*\n(.*?\n)(?:---|\.\.\.)\s*\n", re.S)
 
 

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import gc
 from dataclasses import dataclass
 from functools import lru_cache
 from pathlib import Path
@@ -21,7 +22,21 @@ class State:
 
 
 def read_state(path: Path, display: str) -> State:
-    """Load and validate the data file; raise `DataErrors` listing every problem."""
+    """Load and validate the data file; raise `DataErrors` listing every problem.
+
+    Python's cyclic garbage collector is paused meanwhile: loading builds millions of small
+    objects and none of them form cycles; left on, the collector costs about half the time.
+    """
+    paused = gc.isenabled()
+    gc.disable()
+    try:
+        return _read_state(path, display)
+    finally:
+        if paused:
+            gc.enable()
+
+
+def _read_state(path: Path, display: str) -> State:
     loaded, errors = load(path, display)
     if loaded is None:
         raise DataErrors(errors)

@@ -85,3 +85,26 @@ def test_base_form_finds_every_page_of_its_inflected_forms(
         assert pages <= found, (form, sorted(pages - found))
     in_language = [url for url in found if url.startswith("/sv/")]
     assert len(in_language) == (len(found) if start else 0)
+
+
+def test_search_shows_ten_results_at_a_time(page, server: str) -> None:
+    page.goto(server + "haku/?q=hankinta")
+    _search_results(page)
+    status = page.locator("#kb-search-status").inner_text()
+    total = int(status.split()[0])
+    assert total > 20, status
+    results = page.locator("#kb-search-results li")
+    assert results.count() == 10
+    more = page.locator("#kb-search-more")
+    assert more.is_visible()
+    more.click()
+    page.wait_for_function("() => document.querySelectorAll('#kb-search-results li').length === 20")
+    focused = page.evaluate(
+        "document.activeElement.closest('li')"
+        " === document.querySelectorAll('#kb-search-results li')[10]"
+    )
+    assert focused  # the first new result takes the focus
+    fragments = page.evaluate(
+        "performance.getEntriesByType('resource').filter(e => e.name.includes('/fragment/')).length"
+    )
+    assert fragments <= 20  # excerpts are fetched only for the results shown

@@ -133,3 +133,46 @@ def test_formats() -> None:
     assert format_period(None, fi) == fi["date_unknown"]
     assert format_number(200000) == "200\u00a0000"
     assert format_number(47.5) == "47,5"
+
+
+def _many(site: Site, count: int, kind: str = "report", area: str = "innovation") -> Site:
+    import dataclasses
+
+    from kb_model import Kind
+
+    base = site.record_by_id["innovation-action-plan-2017"]
+    extra = tuple(
+        dataclasses.replace(base, id=f"r-{i:04d}", kind=Kind(kind), areas=(area,), related=())
+        for i in range(count)
+    )
+    records = tuple(sorted(site.records + extra, key=lambda r: r.id))
+    return Site(
+        site.areas, site.organisations, records, site.area_by_id, site.organisation_by_id,
+        {r.id: r for r in records},
+    )  # fmt: skip
+
+
+def test_area_page_stays_bounded_and_links_to_the_full_listing(site: Site) -> None:
+    from kb_pages import AREA_CARDS
+
+    big = _many(site, AREA_CARDS + 7)
+    view = view_for(big, build_graph(big), "area:innovation", "fi", strings("fi"))
+    assert view is not None
+    reports = next(g for g in view["groups"] if g["kind"] == "report")
+    assert len(reports["records"]) == AREA_CARDS and reports["count"] == AREA_CARDS + 8
+    assert reports["more"] is True and view["browse_url"] == "browse/area/innovation/"
+    small = view_for(site, build_graph(site), "area:innovation", "fi", strings("fi"))
+    assert small is not None and not any(g["more"] for g in small["groups"])
+
+
+def test_overview_matrix_paginates(site: Site) -> None:
+    big = _many(site, PAGE_SIZE + 1)
+    paths = [s.path for s in page_specs(big, "sv", strings("sv")) if s.key.startswith("overview:")]
+    assert paths == ["areas/index.md", "matrix/2.md"]
+    graph = build_graph(big)
+    first = view_for(big, graph, "overview:1", "sv", strings("sv"))
+    second = view_for(big, graph, "overview:2", "sv", strings("sv"))
+    assert first is not None and second is not None
+    assert len(first["rows"]) == PAGE_SIZE and len(second["rows"]) == len(big.records) - PAGE_SIZE
+    assert first["next"] == "sv/matrix/2/" and second["previous"] == "sv/areas/"
+    assert view_for(big, graph, "overview:3", "sv", strings("sv")) is None

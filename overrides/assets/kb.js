@@ -16,13 +16,17 @@
     });
   }
 
+  var BATCH = 10; /* results whose excerpts are fetched at a time */
+
   function setupSearch(form) {
     var strings = JSON.parse(form.getAttribute("data-strings"));
     var input = form.querySelector("input[name=q]");
     var status = document.getElementById("kb-search-status");
     var list = document.getElementById("kb-search-results");
+    var more = document.getElementById("kb-search-more");
     var pagefind = null;
     var serial = 0;
+    var pending = [];
 
     function load() {
       if (!pagefind) {
@@ -33,8 +37,7 @@
       return pagefind;
     }
 
-    function render(query, results) {
-      list.textContent = "";
+    function append(results) {
       results.forEach(function (r) {
         var item = document.createElement("li");
         var link = document.createElement("a");
@@ -46,10 +49,17 @@
         item.appendChild(excerpt);
         list.appendChild(item);
       });
-      var count = results.length;
-      status.textContent = count === 0
-        ? fill(strings.none, { query: query })
-        : fill(count === 1 ? strings.one : strings.results, { count: count, query: query });
+    }
+
+    function showNext(mine) {
+      var batch = pending.splice(0, BATCH);
+      return Promise.all(batch.map(function (r) { return r.data(); })).then(function (results) {
+        if (mine !== serial) return;
+        var first = list.children.length;
+        append(results);
+        more.hidden = pending.length === 0;
+        return first;
+      });
     }
 
     function run(query) {
@@ -57,20 +67,39 @@
       query = query.trim();
       if (!query) {
         list.textContent = "";
+        more.hidden = true;
         status.textContent = strings.empty;
         return;
       }
       status.textContent = strings.loading;
+      list.textContent = "";
+      more.hidden = true;
       load()
         .then(function (pf) { return pf.search(query); })
         .then(function (search) {
-          return Promise.all(search.results.slice(0, 50).map(function (r) { return r.data(); }));
+          if (mine !== serial) return;
+          pending = search.results.slice();
+          var count = pending.length;
+          return showNext(mine).then(function () {
+            if (mine !== serial) return;
+            status.textContent = count === 0
+              ? fill(strings.none, { query: query })
+              : fill(count === 1 ? strings.one : strings.results, { count: count, query: query });
+          });
         })
-        .then(function (results) { if (mine === serial) render(query, results); })
         .catch(function (error) {
           status.textContent = String(error && error.message ? error.message : error);
         });
     }
+
+    more.addEventListener("click", function () {
+      var mine = serial;
+      showNext(mine).then(function (first) {
+        /* Move focus to the first new result, so keyboard users continue from there. */
+        var link = list.children[first] && list.children[first].querySelector("a");
+        if (link) link.focus();
+      });
+    });
 
     form.addEventListener("submit", function (event) {
       event.preventDefault();
