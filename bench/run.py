@@ -30,33 +30,22 @@ import socket
 import subprocess
 import sys
 import tempfile
-import threading
 import time
 import urllib.error
 import urllib.request
-from http.server import SimpleHTTPRequestHandler, ThreadingHTTPServer
 from pathlib import Path
 from typing import Any
 from urllib.parse import urljoin, urlsplit
 
 sys.dont_write_bytecode = True  # no __pycache__ in bench/ from importing gen_data
+sys.path.insert(0, str(Path(__file__).resolve().parent.parent / "scripts"))
+from kb_browser import CHROMIUM, CHROMIUM_FLAGS, serve  # noqa: E402
 
 ROOT = Path(__file__).resolve().parent.parent
 BENCH = Path(__file__).resolve().parent
 PY = str(ROOT / ".venv/bin/python") if (ROOT / ".venv/bin/python").exists() else sys.executable
 COPY = ("mkdocs.yml", "hooks", "overrides", "schema", "docs")
 DATA_FILE = "data/measures.yaml"
-CHROMIUM = "/usr/bin/chromium"
-CHROMIUM_FLAGS = [
-    "--headless",
-    "--no-sandbox",
-    "--disable-gpu",
-    "--disable-quic",
-    "--no-first-run",
-    "--disable-background-networking",
-    "--disable-component-update",
-    "--disable-sync",
-]
 ENV = {**os.environ, "NO_MKDOCS_2_WARNING": "1", "PYTHONDONTWRITEBYTECODE": "1"}
 KB = 1024
 MB = 1024 * 1024
@@ -361,7 +350,13 @@ def write_floor(
                 language["nav"] = navs[language["locale"]]
     patterns = [config.get("not_in_nav") or ""]
     for lang in langs:
-        patterns += [f"/{lang}/records/", f"/{lang}/browse/*/", f"/{lang}/browse/[0-9]*.md"]
+        # The generated pages that kb_hooks keeps out of the navigation (PageSpec.in_nav).
+        patterns += [
+            f"/{lang}/records/",
+            f"/{lang}/browse/*/",
+            f"/{lang}/browse/[0-9]*.md",
+            f"/{lang}/matrix/",
+        ]
     config["not_in_nav"] = "\n".join(p for p in patterns if p)
     import yaml
 
@@ -433,18 +428,6 @@ def page_load_static(site: Path, page_path: str) -> dict[str, Any]:
     }
 
 
-class _Quiet(SimpleHTTPRequestHandler):
-    def log_message(self, format: str, *args: object) -> None:  # noqa: A002
-        pass
-
-
-def _serve(directory: Path) -> tuple[ThreadingHTTPServer, str]:
-    handler = functools.partial(_Quiet, directory=str(directory))
-    httpd = ThreadingHTTPServer(("127.0.0.1", 0), handler)
-    threading.Thread(target=httpd.serve_forever, daemon=True).start()
-    return httpd, f"http://127.0.0.1:{httpd.server_address[1]}/"
-
-
 def _collect(into: list[Any], response: Any) -> None:
     into.append(response)
 
@@ -454,7 +437,7 @@ def browser_stats(site: Path, record_path: str, search_path: str) -> dict[str, A
     under /pagefind/ for the first query on the search page."""
     from playwright.sync_api import sync_playwright
 
-    httpd, base = _serve(site)
+    httpd, base = serve(site)
     out: dict[str, Any] = {}
     try:
         with sync_playwright() as p:
@@ -909,7 +892,7 @@ def print_table(res: dict[str, Any]) -> None:
 
 
 def evaluate(
-    results: list[dict[str, Any]], serve: dict[str, Any] | None
+    results: list[dict[str, Any]], serve_result: dict[str, Any] | None
 ) -> list[tuple[str, str, str]]:
     """(status, target, measured) with status met / MISSED / skipped."""
     out: list[tuple[str, str, str]] = []
@@ -1015,18 +998,23 @@ def evaluate(
                 f"{r['size']:,} records: no generated page over {T_PAGE_KB:.0f} KB",
                 "build did not finish",
             )
-    if serve is None:
+    if serve_result is None:
         add(None, f"mkdocs serve: edit visible within {T_SERVE_S:.0f} s", "not run")
-    elif "error" in serve:
-        add(False, f"mkdocs serve: edit visible within {T_SERVE_S:.0f} s", serve["error"][:200])
+    elif "error" in serve_result:
+        add(
+            False,
+            f"mkdocs serve: edit visible within {T_SERVE_S:.0f} s",
+            serve_result["error"][:200],
+        )
     else:
-        seen = serve["visible_s"]
+        seen = serve_result["visible_s"]
         worst = None if any(s is None for s in seen) else max(seen)
         add(
             worst is not None and worst <= T_SERVE_S,
             f"mkdocs serve: edit visible within {T_SERVE_S:.0f} s",
             ("worst " + (f"{worst:.2f} s" if worst is not None else "never (120 s)"))
-            + f" of {', '.join('–' if s is None else f'{s:.2f}' for s in seen)} s; {serve['data']}",
+            + f" of {', '.join('–' if s is None else f'{s:.2f}' for s in seen)} s; "
+            + serve_result["data"],
         )
     return out
 
@@ -1052,7 +1040,7 @@ def main(argv: list[str]) -> int:
     work = Path(tempfile.mkdtemp(prefix="kb-bench-"))
     log(f"bench: sizes {sizes}, timeout {args.timeout:.0f} s per build, work dir {work}")
     results: list[dict[str, Any]] = []
-    serve: dict[str, Any] | None = None
+    serve_result: dict[str, Any] | None = None
     try:
         # One snapshot of the working tree, so that edits by others during the run do not mix in.
         snapshot = work / "snapshot"
@@ -1082,16 +1070,20 @@ def main(argv: list[str]) -> int:
         if not args.no_serve:
             log("\n=== mkdocs serve on the real project ...")
             try:
-                serve = measure_serve(snapshot, hooks, work)
+                serve_result = measure_serve(snapshot, hooks, work)
                 log(
-                    f"  first build {serve['first_build_s']:.1f} s; edit visible after "
-                    + ", ".join("–" if s is None else f"{s:.2f} s" for s in serve["visible_s"])
+                    f"  first build {serve_result['first_build_s']:.1f} s; edit visible after "
+                    + ", ".join(
+                        "–" if s is None else f"{s:.2f} s" for s in serve_result["visible_s"]
+                    )
                     + "; rebuild finished after "
-                    + ", ".join("–" if s is None else f"{s:.2f} s" for s in serve["rebuild_s"])
+                    + ", ".join(
+                        "–" if s is None else f"{s:.2f} s" for s in serve_result["rebuild_s"]
+                    )
                 )
             except Exception as exc:
-                serve = {"error": f"{type(exc).__name__}: {exc}"}
-                log(f"  FAILED: {serve['error'][:2000]}")
+                serve_result = {"error": f"{type(exc).__name__}: {exc}"}
+                log(f"  FAILED: {serve_result['error'][:2000]}")
     finally:
         if not args.keep:
             shutil.rmtree(work, ignore_errors=True)
@@ -1101,23 +1093,25 @@ def main(argv: list[str]) -> int:
     log("\n" + "=" * 96 + "\nRESULTS")
     for r in results:
         print_table(r)
-    if serve and "error" not in serve:
+    if serve_result and "error" not in serve_result:
         log(
-            f"\nmkdocs serve ({serve['data']}, {serve['records']} records): "
-            f"first build {serve['first_build_s']:.1f} s; "
+            f"\nmkdocs serve ({serve_result['data']}, {serve_result['records']} records): "
+            f"first build {serve_result['first_build_s']:.1f} s; "
             "edit visible after "
-            + ", ".join("–" if s is None else f"{s:.2f} s" for s in serve["visible_s"])
+            + ", ".join("–" if s is None else f"{s:.2f} s" for s in serve_result["visible_s"])
             + "; rebuild finished (server reloads browsers) after "
-            + ", ".join("–" if s is None else f"{s:.2f} s" for s in serve["rebuild_s"])
+            + ", ".join("–" if s is None else f"{s:.2f} s" for s in serve_result["rebuild_s"])
         )
-    verdicts = evaluate(results, serve)
+    verdicts = evaluate(results, serve_result)
     log("\nTARGETS")
     for status, target, value in verdicts:
         log(f"  {status:7} {target}: {value}")
     if args.json:
         Path(args.json).write_text(
             json.dumps(
-                {"results": results, "serve": serve, "targets": verdicts}, indent=1, default=str
+                {"results": results, "serve": serve_result, "targets": verdicts},
+                indent=1,
+                default=str,
             ),
             encoding="utf-8",
         )

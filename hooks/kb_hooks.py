@@ -140,13 +140,12 @@ def on_files(files: Files, *, config: MkDocsConfig) -> Files:
     """Add this language's generated pages as in-memory files."""
     build = _build(config)
     for spec in build.specs:
-        in_nav = spec.path.startswith("areas/") or spec.path == "browse/index.md"
         files.append(
             File.generated(
                 config,
                 lang_prefix(build.lang) + spec.path,
                 content=spec.markdown(),
-                inclusion=InclusionLevel.INCLUDED if in_nav else InclusionLevel.NOT_IN_NAV,
+                inclusion=InclusionLevel.INCLUDED if spec.in_nav else InclusionLevel.NOT_IN_NAV,
             )
         )
     for path, content in _extra_files(config, build):

@@ -42,6 +42,12 @@ class PageSpec:
     template: str
     body: str = ""
 
+    @property
+    def in_nav(self) -> bool:
+        """Only the areas and the first listing page are in the navigation; thousands of
+        record pages there would make every page heavy (Material copies the nav into each)."""
+        return self.path.startswith(OVERVIEW_PATH) or self.path == f"{BROWSE_PATH}index.md"
+
     def markdown(self) -> str:
         """The page as Markdown with front matter (JSON strings are valid YAML)."""
         meta = {

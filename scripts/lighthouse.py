@@ -9,25 +9,19 @@ total blocking time varies from run to run on a 2-core machine.
 from __future__ import annotations
 
 import argparse
-import functools
-import gzip
 import json
 import os
 import statistics
 import subprocess
 import sys
 import tempfile
-import threading
-from http.server import SimpleHTTPRequestHandler, ThreadingHTTPServer
 from pathlib import Path
+
+from kb_browser import CHROMIUM, CHROMIUM_FLAGS, serve
 
 ROOT = Path(__file__).resolve().parent.parent
 LIGHTHOUSE = ROOT / "node_modules/lighthouse/cli/index.js"
-CHROMIUM = "/usr/bin/chromium"
-FLAGS = (
-    "--headless --no-sandbox --disable-gpu --disable-quic --no-first-run "
-    "--disable-background-networking --disable-component-update --disable-sync"
-)
+FLAGS = " ".join(CHROMIUM_FLAGS)
 PAGES = [
     "",
     "areas/procurement-competence/",
@@ -37,41 +31,6 @@ PAGES = [
     "sv/records/mentor-programme-2022/",
 ]
 TARGETS = {"performance": 0.95, "accessibility": 1.0, "best-practices": 1.0, "seo": 1.0}
-COMPRESSIBLE = (".html", ".css", ".js", ".json", ".xml", ".svg", ".txt", ".csv")
-
-
-class GzipHandler(SimpleHTTPRequestHandler):
-    """Static files with gzip for text, as GitHub Pages and most hosts serve them."""
-
-    def log_message(self, format: str, *args: object) -> None:  # noqa: A002
-        pass
-
-    def send_head(self):  # type: ignore[no-untyped-def]
-        path = Path(self.translate_path(self.path))
-        if path.is_dir():
-            path = path / "index.html"
-        accepts = "gzip" in self.headers.get("Accept-Encoding", "")
-        if not (accepts and path.suffix in COMPRESSIBLE and path.is_file()):
-            return super().send_head()
-        body = gzip.compress(path.read_bytes(), mtime=0)
-        self.send_response(200)
-        self.send_header("Content-Type", self.guess_type(str(path)))
-        self.send_header("Content-Encoding", "gzip")
-        self.send_header("Content-Length", str(len(body)))
-        self.end_headers()
-        return _Body(body)
-
-
-class _Body:
-    def __init__(self, data: bytes) -> None:
-        self.data = data
-
-    def read(self, *_: object) -> bytes:
-        data, self.data = self.data, b""
-        return data
-
-    def close(self) -> None:
-        pass
 
 
 def _build(out: Path) -> None:
@@ -112,10 +71,7 @@ def main() -> int:
         work = Path(tmp)
         site = work / "site"
         _build(site)
-        handler = functools.partial(GzipHandler, directory=str(site))
-        httpd = ThreadingHTTPServer(("127.0.0.1", 0), handler)
-        threading.Thread(target=httpd.serve_forever, daemon=True).start()
-        base = f"http://127.0.0.1:{httpd.server_address[1]}/"
+        httpd, base = serve(site, compress=True)
         missed = []
         print(f"{'page':42} " + " ".join(f"{name:>15}" for name in TARGETS))
         for path in PAGES:

@@ -176,3 +176,10 @@ def test_overview_matrix_paginates(site: Site) -> None:
     assert len(first["rows"]) == PAGE_SIZE and len(second["rows"]) == len(big.records) - PAGE_SIZE
     assert first["next"] == "sv/matrix/2/" and second["previous"] == "sv/areas/"
     assert view_for(big, graph, "overview:3", "sv", strings("sv")) is None
+
+
+def test_only_areas_and_the_first_listing_page_are_in_the_navigation(site: Site) -> None:
+    in_nav = sorted(s.path for s in page_specs(site, "fi", strings("fi")) if s.in_nav)
+    assert in_nav == sorted(
+        ["areas/index.md", "browse/index.md", *(f"areas/{a.id}.md" for a in site.areas)]
+    )
