@@ -10,7 +10,6 @@ from collections.abc import Mapping
 from dataclasses import dataclass
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
-from urllib.parse import urljoin
 
 from mkdocs.exceptions import PluginError
 from mkdocs.plugins import event_priority, get_plugin_logger
@@ -61,6 +60,8 @@ class _Build:
     listings: Listings
     specs: tuple[PageSpec, ...]
     pairs: Pairs
+    site_url: str  # MkDocs validates it as a folder URL: it always ends with '/'
+    language_names: Mapping[str, str]
 
 
 def _root(config: MkDocsConfig) -> Path:
@@ -89,7 +90,17 @@ def _prepare(config: MkDocsConfig) -> _Build:
     pairs, problems = build_pairs(handwritten(Path(config.docs_dir)), [s.path for s in specs])
     if problems:
         raise PluginError("Pages without a translation:\n  " + "\n  ".join(problems))
-    return _Build(lang, state, table, listings, specs, pairs)
+    names = {language.locale: language.name for language in config.plugins["i18n"].config.languages}
+    return _Build(
+        lang,
+        state,
+        table,
+        listings,
+        specs,
+        pairs,
+        str(config.site_url),
+        names,
+    )
 
 
 def _build(config: MkDocsConfig) -> _Build:
@@ -102,10 +113,6 @@ def _build(config: MkDocsConfig) -> _Build:
 def _relative(src_uri: str, lang: str) -> str:
     prefix = f"{lang}/"
     return src_uri[len(prefix) :] if src_uri.startswith(prefix) else src_uri
-
-
-def _absolute(config: MkDocsConfig, url: str) -> str:
-    return urljoin(config.site_url or "/", url)
 
 
 def _nav(config: MkDocsConfig, build: _Build) -> list[Any]:
@@ -156,7 +163,7 @@ def on_files(files: Files, *, config: MkDocsConfig) -> Files:
 def _extra_files(config: MkDocsConfig, build: _Build) -> list[tuple[str, str]]:
     """Open data and robots.txt (the same files in every language build, so that pages of
     every language can link to them), the feed and redirect pages of this language."""
-    site, lang, site_url = build.state.site, build.lang, str(config.site_url)
+    site, lang, site_url = build.state.site, build.lang, build.site_url
     env = config.theme.get_env()
     prefix = lang_prefix(lang)
     out: list[tuple[str, str]] = []
@@ -200,7 +207,7 @@ def on_page_context(
     """Point the language switcher at this page's translation; give templates their view."""
     build = _build(config)
     urls = build.pairs.alternates(build.lang, _relative(page.file.src_uri, build.lang))
-    config.extra.alternate = _switcher(config, urls)
+    config.extra.alternate = _switcher(build, urls)
     context["kb_t"] = build.table
     context["kb_lang"] = build.lang
     context["kb_search_url"] = _search_url(config, build.pairs, build.lang)
@@ -216,7 +223,7 @@ def on_page_context(
             raise PluginError(f"{page.file.src_uri}: unknown kb_key '{key}'")
         if key.startswith("record:"):
             record = site.record_by_id[key.partition(":")[2]]
-            context["kb_jsonld"] = json_ld(site, record, build.lang, str(config.site_url))
+            context["kb_jsonld"] = json_ld(site, record, build.lang, build.site_url)
     context["kb_feed_url"] = lang_prefix(build.lang) + FEED_NAME
     context["kb_footer"] = _footer(config, build)
     return context
@@ -241,13 +248,14 @@ def _search_url(config: MkDocsConfig, pairs: Pairs, lang: str) -> str | None:
     return pairs.alternates(DEFAULT_LANG, page).get(lang)
 
 
-def _switcher(config: MkDocsConfig, urls: dict[str, str]) -> list[dict[str, str]]:
-    names = {lang.locale: lang.name for lang in config.plugins["i18n"].config.languages}
+def _switcher(build: _Build, urls: dict[str, str]) -> list[dict[str, str]]:
+    """Language links of a page: site-relative for the switcher, absolute for hreflang.
+    The URLs in `urls` are site-relative paths, so the absolute one is a concatenation."""
     return [
         {
-            "name": names.get(code, code),
+            "name": build.language_names.get(code, code),
             "lang": code,
-            "link": _absolute(config, urls.get(code, lang_prefix(code))),
+            "link": build.site_url + urls.get(code, lang_prefix(code)),
             "path": urls.get(code, lang_prefix(code)),
         }
         for code in LANGS
@@ -268,10 +276,10 @@ def on_template_context(
     if template_name == "sitemap.xml":
         unique = {tuple(sorted(urls.items())) for urls in pairs.urls.values()}
         context["kb_sitemap"] = [
-            {code: _absolute(config, url) for code, url in entry} for entry in sorted(unique)
+            {code: build.site_url + url for code, url in entry} for entry in sorted(unique)
         ]
     if template_name == "404.html":
-        config.extra.alternate = _switcher(config, {})
+        config.extra.alternate = _switcher(build, {})
     return context
 
 
