@@ -69,3 +69,21 @@ def test_missing_translation_of_a_handwritten_page_fails_the_build(project: Path
     assert result.returncode == 1
     assert "docs/fi/uusi.md has no Swedish version" in result.stderr
     assert "Traceback" not in result.stderr
+
+
+def test_old_ids_get_redirect_pages_in_both_languages(project: Path) -> None:
+    data = project / "data/measures.yaml"
+    text = data.read_text(encoding="utf-8")
+    text = text.replace(
+        "  - id: hs-programme\n", "  - id: hs-programme\n    old_ids: [hankinta-suomi-ohjelma]\n", 1
+    )
+    data.write_text(text, encoding="utf-8")
+    assert build(project).returncode == 0
+    for prefix in ("", "sv/"):
+        page = project / f"site/{prefix}records/hankinta-suomi-ohjelma/index.html"
+        html = page.read_text(encoding="utf-8")
+        assert 'http-equiv="refresh" content="0; url=../../records/hs-programme/"' in html
+        canonical = f"https://hankinta-suomi.example/{prefix}records/hs-programme/"
+        assert f'<link rel="canonical" href="{canonical}">' in html
+        assert f'<html lang="{"sv" if prefix else "fi"}">' in html
+        assert (project / f"site/{prefix}records/hs-programme/index.html").is_file()
