@@ -23,6 +23,10 @@ _SECTIONS = {"areas": "area", "organisations": "organisation", "records": "recor
 # A tag, comment or declaration starts with '<' directly followed by a letter, '/', '!' or '?'
 # (that is how browsers and Markdown read it); "a < b", with a space, is plain text.
 _HTML = re.compile(r"<[A-Za-z/!?][A-Za-z0-9-]*")
+# Link and image targets in Markdown: inline `[text](target)` / `![alt](target)`, and
+# reference definitions `[name]: target`. Python-Markdown passes any scheme through.
+_MD_TARGETS = re.compile(r"\]\(\s*<?([^\s)>]*)|^[ ]{0,3}\[[^\]]+\]:[ \t]*<?([^\s>]*)", re.M)
+_WEB_LINK = re.compile(r"^(https?://[^\s/$.?#][^\s]*|mailto:[^\s@]+@[^\s@]+)$")
 _TEXT_FIELDS = ("title", "summary", "body", "notes", "name", "intention", "description", "label")
 # Fields whose texts are shown on the pages, checked for HTML: the texts and the keywords.
 _SHOWN_FIELDS = frozenset((*_TEXT_FIELDS, "unit", "keywords"))
@@ -419,6 +423,16 @@ def rule_errors(loaded: Loaded, file: str) -> list[DataError]:
                         f"HTML is not allowed in texts (found '{_show(found.group())}'); use "
                         "Markdown formatting, or put a space after a less-than sign",
                     )
+                    continue
+                for match in _MD_TARGETS.finditer(text):
+                    target = match.group(1) if match.group(1) is not None else match.group(2)
+                    if not _WEB_LINK.match(target or ""):
+                        err(
+                            path,
+                            f"a link in a text must start with https://, http:// or mailto: "
+                            f"(found '{_show(target or '')}')",
+                        )
+                        break
     return errors
 
 
