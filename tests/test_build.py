@@ -196,3 +196,14 @@ def test_two_builds_are_byte_identical(built_site: Path, tmp_path: Path) -> None
     second = {p.relative_to(again): p.read_bytes() for p in again.rglob("*") if p.is_file()}
     assert sorted(first) == sorted(second)
     assert [p for p in first if first[p] != second[p]] == []
+
+
+def test_no_script_event_handler_or_javascript_link_in_the_content(built_site: Path) -> None:
+    handler = re.compile(r"<[^>]*\son[a-z]+\s*=", re.I)
+    script_url = re.compile(r"""(href|src|action)\s*=\s*["']?\s*(javascript|data):""", re.I)
+    for file in built_site.rglob("*.html"):
+        html = file.read_text(encoding="utf-8")
+        assert not handler.search(html), file
+        assert not script_url.search(html), file
+        for article in re.findall(r"<article\b.*?</article>", html, re.S):
+            assert "<script" not in article.lower(), file
