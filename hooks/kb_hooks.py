@@ -11,8 +11,9 @@ from dataclasses import dataclass
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
+from kb_views import view_for
 from mkdocs.exceptions import PluginError
-from mkdocs.plugins import event_priority, get_plugin_logger
+from mkdocs.plugins import event_priority
 from mkdocs.structure.files import File, InclusionLevel
 
 from kb_errors import DataErrors
@@ -30,7 +31,7 @@ from kb_export import (
 )
 from kb_links import lang_prefix
 from kb_model import DEFAULT_LANG, LANGS
-from kb_pages import Listings, PageSpec, build_listings, page_specs, view_for
+from kb_pages import Listings, PageSpec, build_listings, page_specs
 from kb_pairs import Pairs, build_pairs, handwritten
 from kb_search import SearchError, build_index
 from kb_state import State, current_state
@@ -42,8 +43,6 @@ if TYPE_CHECKING:
     from mkdocs.structure.files import Files
     from mkdocs.structure.nav import Navigation
     from mkdocs.structure.pages import Page
-
-log = get_plugin_logger(__name__)
 
 DATA_FILE = "data/measures.yaml"
 _BUILD_KEY = "kb_build"

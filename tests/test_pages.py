@@ -3,12 +3,13 @@
 from __future__ import annotations
 
 import pytest
+from kb_views import view_for
 
 from kb_format import format_date, format_number, format_period
 from kb_links import build_graph
 from kb_load import parse
 from kb_model import Period, Site
-from kb_pages import PAGE_SIZE, page_specs, view_for
+from kb_pages import PAGE_SIZE, page_specs
 from kb_records import build_site
 from kb_strings import strings
 
@@ -153,7 +154,7 @@ def _many(site: Site, count: int, kind: str = "report", area: str = "innovation"
 
 
 def test_area_page_stays_bounded_and_links_to_the_full_listing(site: Site) -> None:
-    from kb_pages import AREA_CARDS
+    from kb_views import AREA_CARDS
 
     big = _many(site, AREA_CARDS + 7)
     view = view_for(big, build_graph(big), "area:innovation", "fi", strings("fi"))

@@ -1,0 +1,307 @@
+"""What each generated page shows: plain dictionaries ("views") that the Jinja templates
+under overrides/ read. Pure: data and string tables in, plain values out; no markup here.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Mapping
+from typing import Any
+
+from kb_format import format_number, format_period
+from kb_links import (
+    BROWSE_PATH,
+    MATRIX_PATH,
+    OVERVIEW_PATH,
+    Graph,
+    area_path,
+    lang_prefix,
+    record_path,
+)
+from kb_model import Kind, Record, Site
+from kb_pages import (
+    Facet,
+    Listings,
+    build_listings,
+    chunks,
+    kinds_present,
+    listing_url,
+    sorted_for_listing,
+)
+from kb_strings import t
+
+# An area page shows at most this many records of each kind, newest first, and links to
+# the area's full listing for the rest (a page stays small at any number of records).
+AREA_CARDS = 25
+View = dict[str, Any]
+
+
+def _card(record: Record, lang: str, table: Mapping[str, str], site: Site) -> View:
+    return {
+        "id": record.id,
+        "title": record.title.get(lang),
+        "url": lang_prefix(lang) + record_path(record.id),
+        "summary": record.summary.get(lang),
+        "kind": record.kind.value,
+        "kind_label": table[f"kind_{record.kind.value}"],
+        "status": record.status.value,
+        "status_label": table[f"status_{record.status.value}"],
+        "origin": record.origin.value,
+        "period": format_period(record.period, table),
+        "areas": [site.area_by_id[a].number for a in record.areas],
+        "area_ids": list(record.areas),
+    }
+
+
+def _area_link(site: Site, area_id: str, lang: str) -> View:
+    area = site.area_by_id[area_id]
+    return {
+        "id": area.id,
+        "number": area.number,
+        "name": area.name.get(lang),
+        "url": lang_prefix(lang) + area_path(area.id),
+    }
+
+
+def record_view(
+    site: Site, graph: Graph, record: Record, lang: str, table: Mapping[str, str]
+) -> View:
+    """Everything a record page shows besides its Markdown body."""
+    orgs = site.organisation_by_id
+    related = [site.record_by_id[rid] for rid in graph.related.get(record.id, ())]
+    related.sort(key=lambda r: (list(Kind).index(r.kind), r.title.get(lang).casefold()))
+    return {
+        **_card(record, lang, table, site),
+        "origin_label": table[f"origin_{record.origin.value}"],
+        "area_links": [
+            _area_link(site, a, lang)
+            for a in sorted(record.areas, key=lambda a: site.area_by_id[a].number)
+        ],
+        "responsible": [
+            {"name": orgs[o].name.get(lang), "url": orgs[o].url} for o in record.responsible
+        ],
+        "partners": [{"name": orgs[o].name.get(lang), "url": orgs[o].url} for o in record.partners],
+        "figures": [
+            {
+                "value": format_number(f.value),
+                "unit": f.unit.get(lang) if f.unit else "",
+                "label": f.label.get(lang),
+                "year": f.year,
+                "year_text": t(table, "figure_year", year=f.year) if f.year else "",
+                "source": f.source,
+            }
+            for f in record.figures
+        ],
+        "documents": [
+            {
+                "url": d.url,
+                "label": d.label.get(lang),
+                "language": d.language,
+                "hreflang": d.language if d.language in ("fi", "sv", "en") else "",
+                "language_label": table[f"lang_{d.language}"],
+                "format": d.format.upper(),
+            }
+            for d in record.documents
+        ],
+        "sources": list(record.sources),
+        "notes": record.notes.get(lang) if record.notes else "",
+        "keywords": list(record.keywords(lang)),
+        "related": [_card(r, lang, table, site) for r in related],
+    }
+
+
+def area_view(site: Site, graph: Graph, area_id: str, lang: str, table: Mapping[str, str]) -> View:
+    """An area: its intention, description, records grouped by kind and related areas."""
+    area = site.area_by_id[area_id]
+    records = graph.by_area[area_id]
+    groups = []
+    for kind in Kind:
+        chosen = sorted_for_listing([r for r in records if r.kind is kind], lang)
+        if chosen:
+            groups.append(
+                {
+                    "kind": kind.value,
+                    "label": table[f"kind_{kind.value}s"],
+                    "count": len(chosen),
+                    "more": len(chosen) > AREA_CARDS,
+                    "records": [_card(r, lang, table, site) for r in chosen[:AREA_CARDS]],
+                }
+            )
+    return {
+        **_area_link(site, area_id, lang),
+        "intention": area.intention.get(lang),
+        "description": area.description.get(lang),
+        "notes": area.notes.get(lang) if area.notes else "",
+        "sources": list(area.sources),
+        "count": len(records),
+        "groups": groups,
+        "browse_url": lang_prefix(lang) + Facet("area", area_id).base,
+        "related_areas": [
+            {**_area_link(site, other.id, lang), "count": count}
+            for other, count in graph.shared[area_id]
+        ],
+    }
+
+
+def _area_summaries(site: Site, graph: Graph, lang: str) -> list[View]:
+    return [
+        {
+            **_area_link(site, area.id, lang),
+            "intention": area.intention.get(lang),
+            "count": len(graph.by_area[area.id]),
+        }
+        for area in site.areas
+    ]
+
+
+def _kind_counts(site: Site, lang: str, table: Mapping[str, str]) -> list[View]:
+    return [
+        {
+            "label": table[f"kind_{kind.value}s"],
+            "count": sum(1 for r in site.records if r.kind is kind),
+            "url": lang_prefix(lang) + Facet("kind", kind.value).base,
+        }
+        for kind in kinds_present(site)
+    ]
+
+
+def home_view(site: Site, graph: Graph, lang: str, table: Mapping[str, str]) -> View:
+    """The home page: the eight areas as entry points and the counts."""
+    return {
+        "areas": _area_summaries(site, graph, lang),
+        "kinds": _kind_counts(site, lang, table),
+        "total": len(site.records),
+        "overview_url": lang_prefix(lang) + OVERVIEW_PATH,
+        "browse_url": lang_prefix(lang) + BROWSE_PATH,
+    }
+
+
+def _overview_url(number: int, lang: str) -> str:
+    return lang_prefix(lang) + (OVERVIEW_PATH if number == 1 else f"{MATRIX_PATH}{number}/")
+
+
+def overview_view(
+    site: Site, graph: Graph, lang: str, table: Mapping[str, str], number: int = 1
+) -> View | None:
+    """The areas with their counts, and one page of the records x areas matrix."""
+    ordered = sorted(
+        site.records, key=lambda r: (list(Kind).index(r.kind), r.title.get(lang).casefold())
+    )
+    pages = chunks(ordered)
+    if not 1 <= number <= len(pages):
+        return None
+    links = [
+        {"number": n, "url": _overview_url(n, lang), "current": n == number}
+        for n in range(1, len(pages) + 1)
+    ]
+    return {
+        "areas": _area_summaries(site, graph, lang),
+        "rows": [
+            {**_card(r, lang, table, site), "cells": [a.id in r.areas for a in site.areas]}
+            for r in pages[number - 1]
+        ],
+        "pages": links if len(pages) > 1 else [],
+        "previous": links[number - 2]["url"] if number > 1 else None,
+        "next": links[number]["url"] if number < len(pages) else None,
+    }
+
+
+def _facet_groups(
+    site: Site, listings: Listings, current: Facet, lang: str, table: Mapping[str, str]
+) -> list[View]:
+    counts = {facet: listings.count(facet) for facet in listings.members}
+
+    def option(facet: Facet, label: str) -> View:
+        return {
+            "label": label,
+            "url": listing_url(facet, 1, lang),
+            "current": facet == current,
+            "count": counts[facet],
+            "value": facet.value,
+        }
+
+    everything = option(Facet("all", ""), table["browse_filter_all"])
+    return [
+        {
+            "name": "kind",
+            "label": table["browse_by_kind"],
+            "options": [everything]
+            + [option(f, table[f"kind_{f.value}s"]) for f in counts if f.name == "kind"],
+        },
+        {
+            "name": "area",
+            "label": table["browse_by_area"],
+            "options": [everything]
+            + [
+                option(
+                    f,
+                    f"{site.area_by_id[f.value].number}. {site.area_by_id[f.value].name.get(lang)}",
+                )
+                for f in counts
+                if f.name == "area"
+            ],
+        },
+        {
+            "name": "status",
+            "label": table["browse_by_status"],
+            "options": [everything]
+            + [option(f, table[f"status_{f.value}"]) for f in counts if f.name == "status"],
+        },
+    ]
+
+
+def listing_view(
+    site: Site, listings: Listings, key: str, lang: str, table: Mapping[str, str]
+) -> View | None:
+    """One page of a listing: records grouped by year, the filters and the page links."""
+    _, name, value, number_text = key.split(":")
+    facet, number = Facet(name, value), int(number_text)
+    if facet not in listings.members:
+        return None
+    chosen = listings.members[facet]
+    pages = chunks(chosen)
+    if not 1 <= number <= len(pages):
+        return None
+    shown = pages[number - 1]
+    groups: list[View] = []
+    for record in shown:
+        label = str(record.period.start_year) if record.period else table["year_unknown"]
+        if not groups or groups[-1]["label"] != label:
+            groups.append({"label": label, "records": []})
+        groups[-1]["records"].append(_card(record, lang, table, site))
+    links = [
+        {"number": n, "url": listing_url(facet, n, lang), "current": n == number}
+        for n in range(1, len(pages) + 1)
+    ]
+    return {
+        "facet": facet.name,
+        "value": facet.value,
+        "count": len(chosen),
+        "groups": groups,
+        "filters": _facet_groups(site, listings, facet, lang, table),
+        "pages": links if len(pages) > 1 else [],
+        "previous": links[number - 2]["url"] if number > 1 else None,
+        "next": links[number]["url"] if number < len(pages) else None,
+    }
+
+
+def view_for(
+    site: Site,
+    graph: Graph,
+    key: str,
+    lang: str,
+    table: Mapping[str, str],
+    listings: Listings | None = None,
+) -> View | None:
+    """The view of the page with `key`, or None for a key this module does not know."""
+    kind, _, rest = key.partition(":")
+    if kind == "record" and rest in site.record_by_id:
+        return record_view(site, graph, site.record_by_id[rest], lang, table)
+    if kind == "area" and rest in site.area_by_id:
+        return area_view(site, graph, rest, lang, table)
+    if kind == "overview":
+        return overview_view(site, graph, lang, table, int(rest or 1))
+    if kind == "home":
+        return home_view(site, graph, lang, table)
+    if kind == "browse":
+        return listing_view(site, listings or build_listings(site, lang), key, lang, table)
+    return None
