@@ -188,6 +188,14 @@ def _timestamp(date: str) -> str:
     return f"{parts[0]}-{parts[1]}-{parts[2]}T00:00:00Z"
 
 
+def feed_updated(site: Site) -> str:
+    """The feed's own date: its newest entry, or else the newest date anywhere in the data."""
+    dates = [d for r in site.records for d in (r.updated, r.added) if d]
+    if not dates:
+        dates = [d for r in site.records if r.period for d in (r.period.start, r.period.end) if d]
+    return _timestamp(max(dates)) if dates else _timestamp("1970-01-01")
+
+
 def feed_entries(site: Site, lang: str, site_url: str) -> list[dict[str, str]]:
     """Records that carry an `added` or `updated` date, newest first (ties by id)."""
     dated = [(r.updated or r.added, r) for r in site.records if r.updated or r.added]

@@ -8,6 +8,7 @@ from __future__ import annotations
 
 from collections.abc import Mapping
 from dataclasses import dataclass
+from functools import lru_cache
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
@@ -24,6 +25,7 @@ from kb_export import (
     SCHEMA_NAME,
     csv_name,
     feed_entries,
+    feed_updated,
     json_ld,
     redirects,
     to_csv,
@@ -61,6 +63,8 @@ class _Build:
     pairs: Pairs
     site_url: str  # MkDocs validates it as a folder URL: it always ends with '/'
     language_names: Mapping[str, str]
+    search_url: str | None
+    footer: tuple[Mapping[str, str], ...]
 
 
 def _root(config: MkDocsConfig) -> Path:
@@ -99,6 +103,8 @@ def _prepare(config: MkDocsConfig) -> _Build:
         pairs,
         str(config.site_url),
         names,
+        _search_url(config, pairs, lang),
+        _footer(config, pairs, lang, table),
     )
 
 
@@ -159,18 +165,30 @@ def on_files(files: Files, *, config: MkDocsConfig) -> Files:
     return files
 
 
+@lru_cache(maxsize=2)
+def _shared_files(state: State, site_url: str) -> tuple[tuple[str, str], ...]:
+    """Open data and robots.txt: the same in every language build, so made once per data
+    version (the immutable State) and reused by the other language's build."""
+    site = state.site
+    files = [
+        (EXPORT_DIR + JSON_NAME, to_json(site)),
+        (EXPORT_DIR + SCHEMA_NAME, SCHEMA_PATH.read_text(encoding="utf-8")),
+        *(
+            (EXPORT_DIR + csv_name(code), to_csv(site, code, site_url, strings(code)))
+            for code in LANGS
+        ),
+        ("robots.txt", f"User-agent: *\nAllow: /\n\nSitemap: {site_url}sitemap.xml\n"),
+    ]
+    return tuple(files)
+
+
 def _extra_files(config: MkDocsConfig, build: _Build) -> list[tuple[str, str]]:
     """Open data and robots.txt (the same files in every language build, so that pages of
     every language can link to them), the feed and redirect pages of this language."""
     site, lang, site_url = build.state.site, build.lang, build.site_url
     env = config.theme.get_env()
     prefix = lang_prefix(lang)
-    out: list[tuple[str, str]] = []
-    out.append((EXPORT_DIR + JSON_NAME, to_json(site)))
-    out.append((EXPORT_DIR + SCHEMA_NAME, SCHEMA_PATH.read_text(encoding="utf-8")))
-    for code in LANGS:
-        out.append((EXPORT_DIR + csv_name(code), to_csv(site, code, site_url, strings(code))))
-    out.append(("robots.txt", f"User-agent: *\nAllow: /\n\nSitemap: {site_url}sitemap.xml\n"))
+    out = list(_shared_files(build.state, site_url))
     entries = feed_entries(site, lang, site_url)
     feed = env.get_template("kb-feed.xml").render(
         lang=lang,
@@ -179,7 +197,7 @@ def _extra_files(config: MkDocsConfig, build: _Build) -> list[tuple[str, str]]:
         author=config.site_name,
         feed_url=site_url + prefix + FEED_NAME,
         home_url=site_url + prefix,
-        updated=entries[0]["updated"] if entries else "2019-09-05T00:00:00Z",
+        updated=feed_updated(site),
         entries=entries,
     )
     out.append((prefix + FEED_NAME, feed))
@@ -209,7 +227,7 @@ def on_page_context(
     config.extra.alternate = _switcher(build, urls)
     context["kb_t"] = build.table
     context["kb_lang"] = build.lang
-    context["kb_search_url"] = _search_url(config, build.pairs, build.lang)
+    context["kb_search_url"] = build.search_url
     key = page.meta.get("kb_key") or (
         "home" if page.meta.get("template") == "kb-home.html" else None
     )
@@ -224,20 +242,22 @@ def on_page_context(
             record = site.record_by_id[key.partition(":")[2]]
             context["kb_jsonld"] = json_ld(site, record, build.lang, build.site_url)
     context["kb_feed_url"] = lang_prefix(build.lang) + FEED_NAME
-    context["kb_footer"] = _footer(config, build)
+    context["kb_footer"] = build.footer
     return context
 
 
-def _footer(config: MkDocsConfig, build: _Build) -> list[dict[str, str]]:
+def _footer(
+    config: MkDocsConfig, pairs: Pairs, lang: str, table: Mapping[str, str]
+) -> tuple[Mapping[str, str], ...]:
     links = []
     for entry in config.extra.get("kb_footer", []):
-        url = build.pairs.alternates(DEFAULT_LANG, entry["page"]).get(build.lang)
+        url = pairs.alternates(DEFAULT_LANG, entry["page"]).get(lang)
         if url is None:
             raise PluginError(
                 f"mkdocs.yml extra.kb_footer: no page docs/{DEFAULT_LANG}/{entry['page']}"
             )
-        links.append({"url": url, "label": build.table[entry["label"]]})
-    return links
+        links.append({"url": url, "label": table[entry["label"]]})
+    return tuple(links)
 
 
 def _search_url(config: MkDocsConfig, pairs: Pairs, lang: str) -> str | None:
@@ -269,9 +289,9 @@ def on_template_context(
     pairs = build.pairs
     context["kb_t"] = build.table
     context["kb_lang"] = build.lang
-    context["kb_search_url"] = _search_url(config, pairs, build.lang)
+    context["kb_search_url"] = build.search_url
     context["kb_feed_url"] = lang_prefix(build.lang) + FEED_NAME
-    context["kb_footer"] = _footer(config, build)
+    context["kb_footer"] = build.footer
     if template_name == "sitemap.xml":
         unique = {tuple(sorted(urls.items())) for urls in pairs.urls.values()}
         context["kb_sitemap"] = [

@@ -15,7 +15,7 @@ from kb_records import build_site
 from kb_validate import validate
 
 
-@dataclass(frozen=True)
+@dataclass(frozen=True, eq=False)  # compared and hashed by identity: one per data version
 class State:
     site: Site
     graph: Graph

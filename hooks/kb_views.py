@@ -47,8 +47,6 @@ def _card(record: Record, lang: str, table: Mapping[str, str], site: Site) -> Vi
         "status_label": table[f"status_{record.status.value}"],
         "origin": record.origin.value,
         "period": format_period(record.period, table),
-        "areas": [site.area_by_id[a].number for a in record.areas],
-        "area_ids": list(record.areas),
     }
 
 

@@ -12,7 +12,15 @@ from pathlib import Path
 import jsonschema
 import pytest
 
-from kb_export import LIST_SEPARATOR, feed_entries, json_ld, redirects, to_csv, to_data
+from kb_export import (
+    LIST_SEPARATOR,
+    feed_entries,
+    feed_updated,
+    json_ld,
+    redirects,
+    to_csv,
+    to_data,
+)
 from kb_load import parse
 from kb_model import Site
 from kb_records import build_site
@@ -130,3 +138,13 @@ def test_record_pages_carry_json_ld(built_site: Path, real: Site) -> None:
     [block] = re.findall(r'<script type="application/ld\+json">(.*?)</script>', html, re.S)
     data = json.loads(block)
     assert data["@context"] == "https://schema.org" and data["name"] == record.title.sv
+
+
+def test_feed_date_comes_from_the_data(small: Site) -> None:
+    # No record carries added/updated: the newest date of any period stands in.
+    assert feed_updated(small) == "2023-12-31T00:00:00Z"
+    records = list(small.records)
+    records[0] = dataclasses.replace(records[0], added="2026-11-21")
+    dated = Site(small.areas, small.organisations, tuple(records), small.area_by_id,
+                 small.organisation_by_id, {r.id: r for r in records})  # fmt: skip
+    assert feed_updated(dated) == "2026-11-21T00:00:00Z"
