@@ -208,12 +208,9 @@ def stub_docs(project: Path) -> None:
 
 def docs_problems(project: Path, hooks: Hooks) -> list[str]:
     """Why the hand-written pages of the working tree would stop any build (empty if fine)."""
-    try:
-        found = hooks.pairs.handwritten(project / "docs")
-        _, problems = hooks.pairs.build_pairs(found, [])
-    except Exception as exc:  # e.g. front matter that is not valid YAML
-        return [f"{type(exc).__name__}: {exc}".splitlines()[0]]
-    return list(problems)
+    found, unreadable = hooks.pairs.handwritten(project / "docs")
+    _, problems = hooks.pairs.build_pairs(found, [])
+    return [*unreadable, *problems]
 
 
 def lift_size_limit(project: Path) -> bool:
@@ -319,7 +316,7 @@ def write_floor(
         else:
             dest.write_text("", encoding="utf-8")
     config = load_mkdocs_yml(target / "mkdocs.yml")
-    handwritten = hooks.pairs.handwritten(target / "docs")
+    handwritten = hooks.pairs.handwritten(target / "docs")[0]
     langs = hooks.model.LANGS
     default = hooks.model.DEFAULT_LANG
     navs = {}

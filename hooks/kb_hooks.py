@@ -90,9 +90,11 @@ def _prepare(config: MkDocsConfig) -> _Build:
         raise PluginError(exc.report()) from None
     listings = build_listings(state.site, lang)
     specs = tuple(page_specs(state.site, lang, table, listings))
-    pairs, problems = build_pairs(handwritten(Path(config.docs_dir)), [s.path for s in specs])
+    pages, unreadable = handwritten(Path(config.docs_dir))
+    pairs, problems = build_pairs(pages, [s.path for s in specs])
+    problems = unreadable + problems
     if problems:
-        raise PluginError("Pages without a translation:\n  " + "\n  ".join(problems))
+        raise PluginError("Problems with the hand-written pages:\n  " + "\n  ".join(problems))
     names = {language.locale: language.name for language in config.plugins["i18n"].config.languages}
     return _Build(
         lang,

@@ -52,27 +52,47 @@ class Pairs:
         return None
 
 
-def _front_matter(text: str) -> dict[str, object]:
+def _front_matter(text: str, where: str) -> tuple[dict[str, object], str | None]:
+    """The page's front matter, or a located problem when it is not valid YAML."""
     match = _FRONT.match(text)
     if not match:
-        return {}
-    data = yaml.safe_load(match.group(1))
-    return data if isinstance(data, dict) else {}
+        return {}, None
+    try:
+        data = yaml.safe_load(match.group(1))
+    except yaml.YAMLError as exc:
+        mark = getattr(exc, "problem_mark", None)
+        line, col = (mark.line + 2, mark.column + 1) if mark else (2, 1)  # after the '---' line
+        problem = getattr(exc, "problem", None) or "not valid YAML"
+        return {}, (
+            f"{where}:{line}:{col}: the front matter (between the --- lines) is not valid YAML "
+            f"({problem}); put a text that contains ': ' in quotes"
+        )
+    return (data if isinstance(data, dict) else {}), None
 
 
-def handwritten(docs_dir: Path) -> dict[str, dict[str, str | None]]:
-    """Per language: each hand-written page and the name its front matter gives as translation."""
+def handwritten(docs_dir: Path) -> tuple[dict[str, dict[str, str | None]], list[str]]:
+    """Per language: each hand-written page and the name its front matter gives as
+    translation; and every page whose text or front matter cannot be read."""
     found: dict[str, dict[str, str | None]] = {}
+    problems: list[str] = []
     for lang in LANGS:
         root = docs_dir / lang
         pages: dict[str, str | None] = {}
         for file in sorted(root.rglob("*.md")) if root.is_dir() else []:
             rel = file.relative_to(root).as_posix()
-            meta = _front_matter(file.read_text(encoding="utf-8"))
+            where = f"docs/{lang}/{rel}"
+            try:
+                text = file.read_text(encoding="utf-8")
+            except UnicodeDecodeError:
+                problems.append(f"{where}: the page is not valid UTF-8 text; save it as UTF-8")
+                text = ""
+            meta, problem = _front_matter(text, where)
+            if problem:
+                problems.append(problem)
             other = meta.get("translation")
             pages[rel] = str(other) if other is not None else None
         found[lang] = pages
-    return found
+    return found, problems
 
 
 def build_pairs(

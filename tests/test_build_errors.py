@@ -87,3 +87,12 @@ def test_old_ids_get_redirect_pages_in_both_languages(project: Path) -> None:
         assert f'<link rel="canonical" href="{canonical}">' in html
         assert f'<html lang="{"sv" if prefix else "fi"}">' in html
         assert (project / f"site/{prefix}records/hs-programme/index.html").is_file()
+
+
+def test_broken_front_matter_of_a_page_fails_without_a_traceback(project: Path) -> None:
+    page = project / "docs/fi/kayttoohje.md"
+    page.write_text("---\ntranslation: anvisningar.md\ndescription: x: y\n---\n# Ohje\n")
+    result = build(project)
+    assert result.returncode == 1
+    assert "Traceback" not in result.stderr
+    assert "docs/fi/kayttoohje.md:3:" in result.stderr and "is not valid YAML" in result.stderr

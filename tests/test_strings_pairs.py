@@ -42,7 +42,9 @@ def test_pairs_by_same_path_and_by_translation_front_matter(tmp_path: Path) -> N
     (tmp_path / "sv/tillgänglighetsutlåtande.md").write_text(
         "---\ntranslation: saavutettavuusseloste.md\n---\n# T\n"
     )
-    pairs, problems = build_pairs(handwritten(tmp_path), ["records/x.md"])
+    pages, unreadable = handwritten(tmp_path)
+    assert unreadable == []
+    pairs, problems = build_pairs(pages, ["records/x.md"])
     assert problems == []
     assert pairs.alternates("fi", "saavutettavuusseloste.md") == {
         "fi": "saavutettavuusseloste/",
@@ -63,10 +65,22 @@ def test_missing_or_one_sided_translation_is_a_problem(tmp_path: Path) -> None:
     (tmp_path / "sv/orphan.md").write_text("# Endast svenska\n")
     (tmp_path / "sv/records").mkdir()
     (tmp_path / "sv/records/x.md").write_text("# x\n")
-    _, problems = build_pairs(handwritten(tmp_path), [])
+    _, problems = build_pairs(handwritten(tmp_path)[0], [])
     text = "\n".join(problems)
     assert "docs/fi/only.md has no Swedish version" in text
     assert "docs/sv/b.md names 'c.md' as its translation" in text
     assert "docs/sv/orphan.md has no Finnish version" in text
     assert "docs/sv/records/x.md: the folders" in text
     assert len(problems) == 5  # records/x.md also lacks a Finnish version
+
+
+def test_unreadable_front_matter_is_a_located_problem(tmp_path: Path) -> None:
+    (tmp_path / "fi").mkdir()
+    (tmp_path / "sv").mkdir()
+    (tmp_path / "fi/a.md").write_text("---\ntranslation: a.md\ndescription: x: y\n---\n# A\n")
+    (tmp_path / "sv/a.md").write_bytes(b"# \xff\n")
+    pages, problems = handwritten(tmp_path)
+    assert set(pages["fi"]) == {"a.md"} and set(pages["sv"]) == {"a.md"}
+    assert problems[0].startswith("docs/fi/a.md:3:")
+    assert "front matter (between the --- lines) is not valid YAML" in problems[0]
+    assert problems[1] == "docs/sv/a.md: the page is not valid UTF-8 text; save it as UTF-8"
