@@ -167,7 +167,7 @@ def on_files(files: Files, *, config: MkDocsConfig) -> Files:
     return files
 
 
-@lru_cache(maxsize=2)
+@lru_cache(maxsize=1)  # held for the other language's build; the next edit replaces it
 def _shared_files(state: State, site_url: str) -> tuple[tuple[str, str], ...]:
     """Open data and robots.txt: the same in every language build, so made once per data
     version (the immutable State) and reused by the other language's build."""

@@ -47,7 +47,7 @@ def _read_state(path: Path, display: str) -> State:
     return State(site, build_graph(site))
 
 
-@lru_cache(maxsize=4)
+@lru_cache(maxsize=1)  # both language builds share one entry; an edit replaces it
 def _cached(path: Path, display: str, mtime_ns: int, size: int) -> State:
     return read_state(path, display)
 
