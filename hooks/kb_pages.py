@@ -88,9 +88,11 @@ def facets(site: Site) -> list[Facet]:
 
 @dataclass(frozen=True)
 class Listings:
-    """Each facet's records in listing order for one language, computed once per build."""
+    """The orders pages list records in, for one language, computed once per build: each
+    facet's records newest first, and all records by kind and title for the matrix."""
 
     members: dict[Facet, tuple[Record, ...]]
+    matrix: tuple[Record, ...]
 
     def count(self, facet: Facet) -> int:
         return len(self.members[facet])
@@ -99,8 +101,12 @@ class Listings:
 def build_listings(site: Site, lang: str) -> Listings:
     """Sort once, then pick each facet's records from the sorted list."""
     ordered = sorted_for_listing(list(site.records), lang)
+    kinds = list(Kind)
     return Listings(
-        {facet: tuple(r for r in ordered if facet.matches(r)) for facet in facets(site)}
+        members={facet: tuple(r for r in ordered if facet.matches(r)) for facet in facets(site)},
+        matrix=tuple(
+            sorted(site.records, key=lambda r: (kinds.index(r.kind), r.title.get(lang).casefold()))
+        ),
     )
 
 

@@ -178,13 +178,15 @@ def _overview_url(number: int, lang: str) -> str:
 
 
 def overview_view(
-    site: Site, graph: Graph, lang: str, table: Mapping[str, str], number: int = 1
+    site: Site,
+    graph: Graph,
+    listings: Listings,
+    lang: str,
+    table: Mapping[str, str],
+    number: int = 1,
 ) -> View | None:
     """The areas with their counts, and one page of the records x areas matrix."""
-    ordered = sorted(
-        site.records, key=lambda r: (list(Kind).index(r.kind), r.title.get(lang).casefold())
-    )
-    pages = chunks(ordered)
+    pages = chunks(listings.matrix)
     if not 1 <= number <= len(pages):
         return None
     links = [
@@ -296,10 +298,11 @@ def view_for(
         return record_view(site, graph, site.record_by_id[rest], lang, table)
     if kind == "area" and rest in site.area_by_id:
         return area_view(site, graph, rest, lang, table)
-    if kind == "overview":
-        return overview_view(site, graph, lang, table, int(rest or 1))
     if kind == "home":
         return home_view(site, graph, lang, table)
+    listings = listings or build_listings(site, lang)
+    if kind == "overview":
+        return overview_view(site, graph, listings, lang, table, int(rest or 1))
     if kind == "browse":
-        return listing_view(site, listings or build_listings(site, lang), key, lang, table)
+        return listing_view(site, listings, key, lang, table)
     return None
