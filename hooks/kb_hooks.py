@@ -6,13 +6,13 @@ in the same process), so nothing here keeps state between calls.
 
 from __future__ import annotations
 
+import os
 from collections.abc import Mapping
 from dataclasses import dataclass
 from functools import lru_cache
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
-from kb_views import view_for
 from mkdocs.exceptions import PluginError
 from mkdocs.plugins import event_priority
 from mkdocs.structure.files import File, InclusionLevel
@@ -37,8 +37,10 @@ from kb_pages import Listings, PageSpec, build_listings, page_specs
 from kb_pairs import Pairs, build_pairs, handwritten
 from kb_search import SearchError, build_index
 from kb_state import State, current_state
+from kb_statement import TEMPLATE, Feedback, feedback_channel, statement_dates, statement_problems
 from kb_strings import StringsError, strings
 from kb_validate import SCHEMA_PATH
+from kb_views import view_for
 
 if TYPE_CHECKING:
     from mkdocs.config.defaults import MkDocsConfig
@@ -65,6 +67,7 @@ class _Build:
     language_names: Mapping[str, str]
     search_url: str | None
     footer: tuple[Mapping[str, str], ...]
+    feedback: Feedback | None  # the accessibility statement's feedback channel
 
 
 def _root(config: MkDocsConfig) -> Path:
@@ -92,9 +95,12 @@ def _prepare(config: MkDocsConfig) -> _Build:
     specs = tuple(page_specs(state.site, lang, table, listings))
     pages, unreadable = handwritten(Path(config.docs_dir))
     pairs, problems = build_pairs(pages, [s.path for s in specs])
-    problems = unreadable + problems
+    problems = unreadable + problems + statement_problems(Path(config.docs_dir), table)
     if problems:
         raise PluginError("Problems with the hand-written pages:\n  " + "\n  ".join(problems))
+    feedback, wrong = feedback_channel(config.extra.get("kb_feedback") or {}, os.environ)
+    if wrong:
+        raise PluginError("mkdocs.yml: " + "\n  ".join(wrong))
     names = {language.locale: language.name for language in config.plugins["i18n"].config.languages}
     return _Build(
         lang,
@@ -107,6 +113,7 @@ def _prepare(config: MkDocsConfig) -> _Build:
         names,
         _search_url(config, pairs, lang),
         _footer(config, pairs, lang, table),
+        feedback,
     )
 
 
@@ -245,6 +252,11 @@ def on_page_context(
             context["kb_jsonld"] = json_ld(site, record, build.lang, build.site_url)
     context["kb_feed_url"] = lang_prefix(build.lang) + FEED_NAME
     context["kb_footer"] = build.footer
+    if page.meta.get("template") == TEMPLATE:
+        dates, problems = statement_dates(page.meta, f"docs/{page.file.src_uri}", build.table)
+        if problems:
+            raise PluginError("\n  ".join(problems))
+        context["kb_statement"] = {"dates": dates, "feedback": build.feedback}
     return context
 
 

@@ -52,7 +52,7 @@ class Pairs:
         return None
 
 
-def _front_matter(text: str, where: str) -> tuple[dict[str, object], str | None]:
+def front_matter(text: str, where: str) -> tuple[dict[str, object], str | None]:
     """The page's front matter, or a located problem when it is not valid YAML."""
     match = _FRONT.match(text)
     if not match:
@@ -86,7 +86,7 @@ def handwritten(docs_dir: Path) -> tuple[dict[str, dict[str, str | None]], list[
             except UnicodeDecodeError:
                 problems.append(f"{where}: the page is not valid UTF-8 text; save it as UTF-8")
                 text = ""
-            meta, problem = _front_matter(text, where)
+            meta, problem = front_matter(text, where)
             if problem:
                 problems.append(problem)
             other = meta.get("translation")

@@ -33,13 +33,18 @@ def _pages(root: Path) -> list[tuple[str, str]]:
         "listing-status": "browse/status/ongoing/",
         "guide": "sisallontuottajan-ohje/",
         "open-data": "avoin-data/",
+        "statement": "saavutettavuusseloste/",
         **{
             f"record-{kind.value}": f"records/{first_of_kind[kind]}/"
             for kind in Kind
             if kind in first_of_kind
         },
     }
-    swedish = {"guide": "anvisning-for-redaktorer/", "open-data": "oppna-data/"}
+    swedish = {
+        "guide": "anvisning-for-redaktorer/",
+        "open-data": "oppna-data/",
+        "statement": "tillganglighetsutlatande/",
+    }
     pages = []
     for name, path in paths.items():
         pages.append((f"fi-{name}", path))

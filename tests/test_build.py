@@ -11,6 +11,7 @@ import pytest
 import yaml
 
 from kb_state import read_state
+from kb_statement import ISSUE_FORM
 from sitecheck import read, target
 
 SITE_URL = "https://hankinta-suomi.example/"
@@ -207,3 +208,34 @@ def test_no_script_event_handler_or_javascript_link_in_the_content(built_site: P
         assert not script_url.search(html), file
         for article in re.findall(r"<article\b.*?</article>", html, re.S):
             assert "<script" not in article.lower(), file
+
+
+def test_accessibility_statement_in_both_languages_linked_from_every_footer(
+    built_site: Path,
+) -> None:
+    statements = {"fi": "saavutettavuusseloste", "sv": "tillganglighetsutlatande"}
+    for lang, path in statements.items():
+        statement = page(built_site, lang, path)
+        assert statement.lang == lang
+        headings = [h.attrs.get("id") for h in statement.find("h2")]
+        assert {"feedback", "enforcement", "statement-info"} <= set(headings)
+        form = [a for a in statement.find("a") if a.attrs.get("href", "").endswith(ISSUE_FORM)]
+        assert [a.attrs["href"] for a in form] == [
+            f"https://github.com/org/hankinta-suomi/{ISSUE_FORM}"
+        ]
+        mail = statement.find("a", href="mailto:saavutettavuus@traficom.fi")
+        assert len(mail) == 1
+        text = " ".join(p.text for p in statement.find("p"))
+        assert "21.11.2026" in text
+    footers = 0
+    for file in built_site.rglob("*.html"):
+        html = read(file)
+        if not html.find("nav", "kb-footer-nav"):
+            continue
+        footers += 1
+        expected = built_site / LANG_DIRS[html.lang] / statements[html.lang] / "index.html"
+        links = {
+            target(built_site, file, a.attrs.get("href", ""), SITE_URL) for a in html.find("a")
+        }
+        assert expected in links, file
+    assert footers > 100

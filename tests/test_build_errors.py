@@ -26,13 +26,14 @@ def project(root: Path, tmp_path: Path, small_yaml: str) -> Path:
     return tmp_path
 
 
-def build(project: Path) -> subprocess.CompletedProcess[str]:
+def build(project: Path, **env: str) -> subprocess.CompletedProcess[str]:
+    clean = {k: v for k, v in os.environ.items() if not k.startswith(("KB_FEEDBACK", "GITHUB_"))}
     return subprocess.run(
         [sys.executable, "-m", "mkdocs", "build", "--strict"],
         cwd=project,
         capture_output=True,
         text=True,
-        env={**os.environ, "NO_MKDOCS_2_WARNING": "1"},
+        env={**clean, "NO_MKDOCS_2_WARNING": "1", **env},
         check=False,
     )
 
@@ -96,3 +97,55 @@ def test_broken_front_matter_of_a_page_fails_without_a_traceback(project: Path) 
     assert result.returncode == 1
     assert "Traceback" not in result.stderr
     assert "docs/fi/kayttoohje.md:3:" in result.stderr and "is not valid YAML" in result.stderr
+
+
+STATEMENTS = (
+    "site/saavutettavuusseloste/index.html",
+    "site/sv/tillganglighetsutlatande/index.html",
+)
+
+
+def test_the_configured_feedback_address_is_on_both_statements(project: Path) -> None:
+    result = build(project, KB_FEEDBACK_EMAIL="saavutettavuus@julkaisija.example")
+    assert result.returncode == 0, result.stderr
+    for path in STATEMENTS:
+        html = (project / path).read_text(encoding="utf-8")
+        assert 'href="mailto:saavutettavuus@julkaisija.example"' in html
+        assert "issues/new" not in html
+        assert 'class="kb-notice"' not in html
+
+
+def test_without_a_feedback_channel_the_statement_says_so(project: Path) -> None:
+    result = build(project)
+    assert result.returncode == 0, result.stderr
+    for path in STATEMENTS:
+        html = (project / path).read_text(encoding="utf-8")
+        assert 'class="kb-notice"' in html
+        assert 'href="mailto:saavutettavuus@traficom.fi"' in html
+
+
+def test_a_wrong_feedback_address_stops_the_build(project: Path) -> None:
+    result = build(project, KB_FEEDBACK_EMAIL="palaute at julkaisija")
+    assert result.returncode == 1
+    assert "Traceback" not in result.stderr
+    assert (
+        "extra.kb_feedback.email (KB_FEEDBACK_EMAIL): 'palaute at julkaisija' is not an e-mail"
+        in result.stderr
+    )
+    assert not (project / "site").exists()
+
+
+def test_a_wrong_statement_date_stops_the_build_with_its_file(project: Path) -> None:
+    page = project / "docs/sv/tillganglighetsutlatande.md"
+    text = page.read_text(encoding="utf-8")
+    page.write_text(
+        text.replace("statement_reviewed: 2026-11-21", "statement_reviewed: 21.11.2026")
+    )
+    result = build(project)
+    assert result.returncode == 1
+    assert "Traceback" not in result.stderr
+    assert (
+        "docs/sv/tillganglighetsutlatande.md: front matter 'statement_reviewed' must be a date"
+        in result.stderr
+    )
+    assert not (project / "site").exists()

@@ -3,7 +3,6 @@
 from __future__ import annotations
 
 import pytest
-from kb_views import view_for
 
 from kb_format import format_date, format_number, format_period
 from kb_links import build_graph
@@ -12,6 +11,7 @@ from kb_model import Period, Site
 from kb_pages import PAGE_SIZE, page_specs
 from kb_records import build_site
 from kb_strings import strings
+from kb_views import view_for
 
 
 @pytest.fixture(scope="module")

@@ -62,6 +62,14 @@ def test_site_url_comes_from_configuration(root: Path) -> None:
     assert "!ENV [KB_SITE_URL" in (root / "mkdocs.yml").read_text(encoding="utf-8")
 
 
+def test_feedback_channel_comes_from_configuration(root: Path) -> None:
+    env = _workflow(root)["env"]
+    assert "vars.FEEDBACK_EMAIL" in env["KB_FEEDBACK_EMAIL"]
+    assert "vars.FEEDBACK_URL" in env["KB_FEEDBACK_URL"]
+    config = (root / "mkdocs.yml").read_text(encoding="utf-8")
+    assert "!ENV [KB_FEEDBACK_EMAIL" in config and "!ENV [KB_FEEDBACK_URL" in config
+
+
 def test_readme_names_the_commands_ci_runs(root: Path) -> None:
     readme = (root / "README.md").read_text(encoding="utf-8")
     ci = (root / ".ci/run").read_text(encoding="utf-8")
