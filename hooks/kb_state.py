@@ -9,10 +9,10 @@ from pathlib import Path
 
 from kb_errors import DataErrors
 from kb_links import Graph, build_graph
-from kb_load import load
+from kb_load import parse, quick_parse, read_text
 from kb_model import Site
 from kb_records import build_site
-from kb_validate import validate
+from kb_validate import is_valid, validate
 
 
 @dataclass(frozen=True, eq=False)  # compared and hashed by identity: one per data version
@@ -37,13 +37,21 @@ def read_state(path: Path, display: str) -> State:
 
 
 def _read_state(path: Path, display: str) -> State:
-    loaded, errors = load(path, display)
-    if loaded is None:
+    """Valid data takes the fast path (`quick_parse`, `is_valid`); anything else is read
+    again with positions and checked by `validate`, which locates every error."""
+    text, errors = read_text(path, display)
+    if text is None:
         raise DataErrors(errors)
-    errors = validate(loaded, display)
-    if errors:
-        raise DataErrors(errors)
-    site = build_site(loaded.data)
+    data = quick_parse(text)
+    if data is None or not is_valid(data, text):
+        loaded, errors = parse(text, display)
+        if loaded is None:
+            raise DataErrors(errors)
+        errors = validate(loaded, display)
+        if errors:
+            raise DataErrors(errors)
+        data = loaded.data
+    site = build_site(data)
     return State(site, build_graph(site))
 
 

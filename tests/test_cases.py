@@ -43,9 +43,9 @@ from pathlib import Path
 import pytest
 
 from kb_links import build_graph
-from kb_load import load
+from kb_load import load, quick_parse, read_text
 from kb_records import build_site
-from kb_validate import validate
+from kb_validate import is_valid, validate
 
 ROOT = Path(__file__).resolve().parent.parent
 CLI = ROOT / "hooks" / "kb_cli.py"
@@ -177,6 +177,18 @@ def test_case_through_the_library(path: Path, tmp_path: Path) -> None:
         check_output(case, "\n".join(messages), len(messages), "library")
     assert seconds < case.max_seconds, f"took {seconds:.2f} s"
     assert peak < MAX_MEMORY, f"allocated {peak / 1e6:.0f} MB"
+
+
+@pytest.mark.parametrize("path", all_cases(), ids=case_id)
+def test_case_through_the_fast_path(path: Path, tmp_path: Path) -> None:
+    """kb_state tries quick_parse + is_valid first: it must refuse every bad case (so the
+    careful path reports it) and, for these plain files, accept every good one."""
+    case = read_case(path)
+    file = materialise(case, tmp_path)
+    text, _ = read_text(file, file.name)
+    data = quick_parse(text) if text is not None else None
+    accepted = data is not None and is_valid(data, text)
+    assert accepted == (case.exit == 0)
 
 
 @pytest.mark.parametrize("path", all_cases(), ids=case_id)

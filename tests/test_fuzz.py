@@ -21,9 +21,9 @@ from hypothesis import strategies as st
 
 from kb_errors import DataError, DataErrors
 from kb_links import build_graph
-from kb_load import load, parse
+from kb_load import load, parse, quick_parse
 from kb_records import build_site
-from kb_validate import validate
+from kb_validate import is_valid, validate
 
 SMALL = (Path(__file__).resolve().parent / "fixtures" / "small.yaml").read_text(encoding="utf-8")
 LINES = SMALL.splitlines(keepends=True)
@@ -132,11 +132,17 @@ def run(text: str) -> list[DataError]:
         if not errors:  # accepted data must be usable
             build_graph(build_site(loaded.data))
     check(text, errors)
+    # The fast path (kb_state) may accept only what the careful path accepts, as the same data.
+    quick = quick_parse(text)
+    if quick is not None and is_valid(quick, text):
+        assert loaded is not None and errors == [], errors
+        assert quick == loaded.data
     return errors
 
 
 def test_the_fixture_is_accepted() -> None:
     assert run(SMALL) == []
+    assert is_valid(quick_parse(SMALL), SMALL)  # by the fast path too
 
 
 @settings(max_examples=300, deadline=2000, suppress_health_check=[HealthCheck.too_slow])

@@ -6,7 +6,7 @@ from pathlib import Path
 
 import pytest
 
-from kb_load import MAX_BYTES, load, parse
+from kb_load import MAX_BYTES, load, parse, quick_parse
 
 
 def messages(text: str) -> list[str]:
@@ -79,3 +79,51 @@ def test_too_large_file(tmp_path: Path) -> None:
     path.write_bytes(b"a: 1\n" + b"#" * MAX_BYTES)
     loaded, errors = load(path, "big.yaml")
     assert loaded is None and "limit is 64 MB" in str(errors[0])
+
+
+# --- The fast path: quick_parse gives the same values as parse, or gives up -------------
+
+
+def test_quick_parse_gives_the_values_parse_gives(root: Path) -> None:
+    text = (root / "data/measures.yaml").read_text(encoding="utf-8")
+    quick = quick_parse(text)
+    loaded, errors = parse(text, "m.yaml")
+    assert errors == [] and quick is not None
+    assert quick == loaded.data
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "a: |\n  x\n",
+        "a: 2019-09-05\nb: '1'\nc: 1\nd: 1.5\ne: ~\nf:\ng: yes\nh: 0x1F\ni: 1_000\n",
+        "a: [1, x, {b: c}]\n'1': one\n? k\n: v\n",
+        "a: ! 12\nb: 'it''s'\nc: \"x\\ty\"\n",
+    ],
+)
+def test_quick_parse_reads_scalars_and_keys_as_parse_does(text: str) -> None:
+    loaded, errors = parse(text, "m.yaml")
+    assert errors == []
+    assert quick_parse(text) == loaded.data
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "a:\n\tb: 1\n",  # a tab
+        "a: !!str 1\n",  # a tag
+        "a: &x 1\nb: *x\n",  # an anchor and an alias
+        "a: {b: 1}\nc:\n  <<: {b: 1}\n",  # a merge key
+        "a: 1\na: 2\n",  # a repeated field
+        "? [a]\n: 1\n",  # a collection as a field name
+        "a: 0x_\n",  # looks like a number, cannot be read as one
+        "a: " + "9" * 4400 + "\n",  # more digits than Python reads
+        "a: =\n",  # the YAML 'value' type
+        "---\na: 1\n---\nb: 2\n",  # two documents
+        "# only a comment\n",  # no document
+        "a: [" * 60 + "]" * 60 + "\n",  # nested deeper than MAX_DEPTH
+        "a: 'unterminated\n",  # not YAML at all
+    ],
+)
+def test_quick_parse_gives_up_where_parse_must_look_closer(text: str) -> None:
+    assert quick_parse(text) is None
