@@ -348,13 +348,7 @@ def _raw_text_ok(text: str) -> bool:
     is in the file; YAML only drops indentation and turns line breaks into spaces, which
     neither pattern can match across, and `_ANY_TARGETS` also finds what `_MD_TARGETS`
     finds at the start of a line once a block's indentation is gone."""
-    if "\\" in text or _HTML.search(text):
-        return False
-    for match in _ANY_TARGETS.finditer(text):
-        target = match.group(1) if match.group(1) is not None else match.group(2)
-        if not _WEB_LINK.match(target or ""):
-            return False
-    return True
+    return "\\" not in text and _clean(text, _ANY_TARGETS)
 
 
 def _texts_ok(data: dict[str, Any]) -> bool:
@@ -365,10 +359,14 @@ def _texts_ok(data: dict[str, Any]) -> bool:
     for section in _SECTIONS:
         for _, item in _items(data, section):
             _shown_texts(item, False, texts)
-    joined = "\n\x00\n".join(texts)
-    if _HTML.search(joined):
+    return _clean("\n\x00\n".join(texts), _MD_TARGETS)
+
+
+def _clean(text: str, targets: re.Pattern[str]) -> bool:
+    """No HTML in `text`, and every link target that `targets` finds is a web address."""
+    if _HTML.search(text):
         return False
-    for match in _MD_TARGETS.finditer(joined):
+    for match in targets.finditer(text):
         target = match.group(1) if match.group(1) is not None else match.group(2)
         if not _WEB_LINK.match(target or ""):
             return False
