@@ -199,7 +199,7 @@ def _extra_files(config: MkDocsConfig, build: _Build) -> list[tuple[str, str]]:
     prefix = lang_prefix(lang)
     out = list(_shared_files(build.state, site_url))
     entries = feed_entries(site, lang, site_url)
-    feed = env.get_template("kb-feed.xml").render(
+    feed = env.get_template("kb-feed.html").render(
         lang=lang,
         title=config.site_name,
         subtitle=build.table["feed_subtitle"],
@@ -333,6 +333,6 @@ def on_post_build(*, config: MkDocsConfig) -> None:
     if config.plugins["i18n"].building:
         return
     try:
-        build_index(Path(config.site_dir))
+        build_index(Path(config.site_dir), LANGS)
     except SearchError as exc:
         raise PluginError(str(exc)) from None

@@ -2,7 +2,15 @@
 
 from __future__ import annotations
 
+import shutil
+from collections.abc import Iterator
+from pathlib import Path
+
 import pytest
+
+from kb_browser import serve
+from kb_model import LANGS
+from kb_search import build_index
 
 pytestmark = pytest.mark.browser
 
@@ -58,8 +66,12 @@ def test_search_status_is_announced(page, server: str) -> None:
 
 
 _PAGEFIND_QUERY = """async (query) => {
-  const pagefind = await import('/pagefind/pagefind.js');  // the site is served at the root
-  await pagefind.init();
+  // The site is served at the root; the page's language picks its bundles.
+  const bundles = await (await fetch('/pagefind/bundles.json')).json();
+  const names = bundles[document.documentElement.lang];
+  const pagefind = await import(`/pagefind/${names[0]}/pagefind.js`);
+  await pagefind.options({ baseUrl: '/' });
+  for (const name of names.slice(1)) await pagefind.mergeIndex(`/pagefind/${name}/`);
   const search = await pagefind.search(query);
   const pages = await Promise.all(search.results.map((r) => r.data()));
   return pages.map((p) => p.url);
@@ -108,3 +120,37 @@ def test_search_shows_ten_results_at_a_time(page, server: str) -> None:
         "performance.getEntriesByType('resource').filter(e => e.name.includes('/fragment/')).length"
     )
     assert fragments <= 20  # excerpts are fetched only for the results shown
+
+
+@pytest.fixture(scope="module")
+def batched_server(built_site: Path, tmp_path_factory: pytest.TempPathFactory) -> Iterator[str]:
+    """The same site with its search index made in bundles of 15 pages, as a large site's is."""
+    site = tmp_path_factory.mktemp("batched") / "site"
+    shutil.copytree(built_site, site)
+    manifest = build_index(site, LANGS, per_bundle=15)
+    assert all(len(names) > 2 for names in manifest.values()), manifest
+    httpd, url = serve(site)
+    yield url
+    httpd.shutdown()
+    httpd.server_close()
+
+
+@pytest.mark.parametrize(("path", "query"), [("haku/", "hankinta"), ("sv/sok/", "upphandling")])
+def test_search_over_merged_bundles_finds_what_one_bundle_finds(
+    page, server: str, batched_server: str, path: str, query: str
+) -> None:
+    found = {}
+    for name, base in (("one", server), ("merged", batched_server)):
+        page.goto(f"{base}{path}?q={query}")
+        _search_results(page)
+        found[name] = page.locator("#kb-search-status").inner_text()
+        while page.locator("#kb-search-more").is_visible():
+            shown = page.locator("#kb-search-results li").count()
+            page.locator("#kb-search-more").click()
+            page.wait_for_function(
+                f"() => document.querySelectorAll('#kb-search-results li').length > {shown}"
+            )
+        links = page.locator("#kb-search-results a").evaluate_all("els => els.map(e => e.href)")
+        found[name + "-links"] = sorted(link.removeprefix(base) for link in links)
+    assert found["merged"] == found["one"]
+    assert found["merged-links"] == found["one-links"] and len(found["one-links"]) > 10

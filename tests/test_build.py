@@ -166,12 +166,20 @@ def test_no_third_party_hosts_referenced(built_site: Path) -> None:
     assert offenders == set()
 
 
-def test_search_index_has_one_index_per_language(built_site: Path, data) -> None:
-    entry = json.loads((built_site / "pagefind/pagefind-entry.json").read_text(encoding="utf-8"))
-    languages = entry["languages"]
-    assert set(languages) == {"fi", "sv"}
+def test_search_index_has_one_bundle_per_language(built_site: Path, data) -> None:
+    manifest = json.loads((built_site / "pagefind/bundles.json").read_text(encoding="utf-8"))
+    assert manifest == {"fi": ["fi-01"], "sv": ["sv-01"]}
     pages = len(data.records) + len(data.areas)
-    assert languages["fi"]["page_count"] >= pages and languages["sv"]["page_count"] >= pages
+    for code, (name,) in manifest.items():
+        entry = json.loads((built_site / "pagefind" / name / "pagefind-entry.json").read_text())
+        assert list(entry["languages"]) == [code]
+        assert entry["languages"][code]["page_count"] >= pages
+
+
+def test_no_template_is_published_as_a_file(built_site: Path) -> None:
+    assert sorted(p.name for p in built_site.rglob("kb-*")) == []
+    for name in ("feed.xml", "sv/feed.xml", "sitemap.xml"):
+        assert "{{" not in (built_site / name).read_text(encoding="utf-8")
 
 
 def test_record_page_shows_summary_figures_and_sources(built_site: Path, data) -> None:

@@ -148,3 +148,21 @@ def test_feed_date_comes_from_the_data(small: Site) -> None:
     dated = Site(small.areas, small.organisations, tuple(records), small.area_by_id,
                  small.organisation_by_id, {r.id: r for r in records})  # fmt: skip
     assert feed_updated(dated) == "2026-11-21T00:00:00Z"
+
+
+def test_search_bundles_split_each_language_evenly(tmp_path: Path) -> None:
+    from kb_search import plan_bundles
+
+    body = '<html><body><main data-pagefind-body="">x</main></body></html>'
+    for rel in [*(f"records/r{i:02d}/index.html" for i in range(10)), "index.html"]:
+        for prefix in ("", "sv/"):
+            (tmp_path / prefix / rel).parent.mkdir(parents=True, exist_ok=True)
+            (tmp_path / prefix / rel).write_text(body)
+    (tmp_path / "browse").mkdir()
+    (tmp_path / "browse/index.html").write_text("<html><body>no marked content</body></html>")
+    plan = plan_bundles(tmp_path, ("fi", "sv"), per_bundle=4)
+    assert [len(batch) for batch in plan["fi"]] == [4, 4, 3]
+    assert [len(batch) for batch in plan["sv"]] == [4, 4, 3]
+    assert all(p.startswith("sv/") for batch in plan["sv"] for p in batch)
+    assert not any(p.startswith(("sv/", "browse/")) for batch in plan["fi"] for p in batch)
+    assert plan_bundles(tmp_path, ("fi", "sv"), per_bundle=100)["fi"][0][0] == "index.html"

@@ -28,11 +28,31 @@
     var serial = 0;
     var pending = [];
 
+    /* The bundles of this page's language (pagefind/bundles.json, see hooks/kb_search.py):
+       the first is loaded, the others are merged into it, so results are ranked together. */
     function load() {
       if (!pagefind) {
-        pagefind = import(new URL("pagefind/pagefind.js", siteBase()).href).then(function (pf) {
-          return pf.options({ excerptLength: 24 }).then(function () { return pf; });
-        });
+        var base = siteBase();
+        var options = { excerptLength: 24, baseUrl: base.pathname };
+        var bundle = function (name) { return new URL("pagefind/" + name + "/", base).href; };
+        pagefind = fetch(new URL("pagefind/bundles.json", base).href)
+          .then(function (response) {
+            if (!response.ok) throw new Error(response.status + " " + response.url);
+            return response.json();
+          })
+          .then(function (bundles) {
+            var names = bundles[document.documentElement.lang] || [];
+            if (!names.length) throw new Error("no search index for this language");
+            return import(bundle(names[0]) + "pagefind.js").then(function (pf) {
+              return pf.options(options)
+                .then(function () {
+                  return Promise.all(names.slice(1).map(function (name) {
+                    return pf.mergeIndex(bundle(name), options);
+                  }));
+                })
+                .then(function () { return pf; });
+            });
+          });
       }
       return pagefind;
     }
