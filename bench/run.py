@@ -319,12 +319,18 @@ def _with_generated_content(
 
 
 def write_floor(
-    snapshot: Path, target: Path, hooks: Hooks, site: Any, data_text: str, gen_site: Path | None
+    snapshot: Path,
+    target: Path,
+    hooks: Hooks,
+    site: Any,
+    data_text: str,
+    gen_site: Path | None,
+    with_content: bool = True,
 ) -> int:
     """The FLOOR project: the generator's pages as plain Markdown files in docs/fi and docs/sv
-    (with the content the generator rendered for them, when its site is given), the same
-    theme (overrides without the kb_* templates) and the i18n plugin, no hooks.
-    Returns the number of Markdown pages."""
+    (with the content the generator rendered for them, when its site is given and
+    `with_content`), the same theme (overrides without the kb_* templates) and the i18n
+    plugin, no hooks. Returns the number of Markdown pages."""
     copy_project(snapshot, target, data_text)
     shutil.rmtree(target / "hooks")
     for name in ["404.html", "sitemap.xml", *(p.name for p in (target / "overrides").glob("kb-*"))]:
@@ -359,7 +365,7 @@ def write_floor(
             file = target / "docs" / lang / spec.path
             file.parent.mkdir(parents=True, exist_ok=True)
             markdown = template.sub("", spec.markdown(), count=1)
-            if gen_site is not None:
+            if gen_site is not None and with_content:
                 markdown = _with_generated_content(markdown, gen_site, lang, default, spec.path)
             file.write_text(markdown, encoding="utf-8")
         count += len(specs)
@@ -650,7 +656,10 @@ def run_size(
     if not args.no_floor:
         floor = work / f"floor-{n}"
         gen_site = gen / "site" if b["rc"] == 0 else None
-        res["floor_pages_md"] = write_floor(snapshot, floor, hooks, site, data_text, gen_site)
+        res["floor_kind"] = args.floor
+        res["floor_pages_md"] = write_floor(
+            snapshot, floor, hooks, site, data_text, gen_site, args.floor == "content"
+        )
         if not args.keep:
             shutil.rmtree(gen, ignore_errors=True)
         log(
@@ -880,7 +889,8 @@ def print_table(res: dict[str, Any]) -> None:
         f"machine load average (2 cores): {res['load_before']:.1f} before, "
         f"{res['load_after']:.1f} after this size (other work on the machine skews timings)"
     )
-    log(f"{'':32} {'generator':>30} {'floor (no hooks)':>30}")
+    floor_title = f"floor ({res.get('floor_kind', 'content')}, no hooks)"
+    log(f"{'':32} {'generator':>30} {floor_title:>30}")
     for label, fn in rows:
         log(f"{label:32} {col(g, ok_g, fn):>30} {col(f, ok_f, fn):>30}")
     if ok_g:
@@ -1064,6 +1074,14 @@ def main(argv: list[str]) -> int:
     parser.add_argument("--json", help="also write all measurements to this JSON file")
     parser.add_argument("--keep", action="store_true", help="keep the temporary projects")
     parser.add_argument("--no-floor", action="store_true", help="skip the floor builds")
+    parser.add_argument(
+        "--floor",
+        choices=("content", "body"),
+        default="content",
+        help="content: each floor page holds the content the generator rendered for it "
+        "(default); body: only PageSpec.markdown(), the record's body text (the floor "
+        "before 2026-11-21, for comparison)",
+    )
     parser.add_argument("--no-browser", action="store_true", help="skip the Chromium measurements")
     parser.add_argument("--no-serve", action="store_true", help="skip the mkdocs serve measurement")
     args = parser.parse_args(argv)

@@ -154,3 +154,13 @@ def test_search_over_merged_bundles_finds_what_one_bundle_finds(
         found[name + "-links"] = sorted(link.removeprefix(base) for link in links)
     assert found["merged"] == found["one"]
     assert found["merged-links"] == found["one-links"] and len(found["one-links"]) > 10
+
+
+def test_labels_every_record_repeats_are_not_search_hits(page, server: str) -> None:
+    """'Vastuutaho' labels the organisations on every record page that has them, and no
+    record's own text uses the word: a search for it must find no record rather than
+    every record. (The Swedish labels all occur in the records' own texts.)"""
+    page.goto(server + "records/mentor-programme-2022/")
+    assert "vastuutaho" in page.locator("dl.kb-facts").inner_text().lower()
+    found = page.evaluate(_PAGEFIND_QUERY, "vastuutaho")
+    assert [url for url in found if "/records/" in url] == []
