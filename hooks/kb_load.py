@@ -316,7 +316,8 @@ def parse(text: str, file: str) -> tuple[Loaded | None, list[DataError]]:
     return Loaded(data, converter.positions), []
 
 
-_NO_KEY = object()
+_NO_KEY = object()  # a mapping waits for a field name
+_IN_LIST = object()  # a sequence: values are appended
 
 
 def quick_parse(text: str) -> Any | None:
@@ -336,15 +337,14 @@ def quick_parse(text: str) -> Any | None:
     # The resolver's table by first character; '' holds the one for the empty value (null).
     resolvers = _RESOLVER.yaml_implicit_resolvers
     construct = yaml.constructor.SafeConstructor().construct_object
-    stack: list[Any] = []  # the open mappings and sequences
-    keys: list[Any] = []  # per open mapping: the field name waiting for its value
-    root: Any = None
-    documents = 0
+    documents: list[Any] = []  # the values of the documents: exactly one is expected
+    stack: list[Any] = [documents]  # the open mappings and sequences
+    keys: list[Any] = [_IN_LIST]  # for each: the field name waiting for its value
     get_event = loader.get_event
     scalar, alias = yaml.ScalarEvent, yaml.AliasEvent
     mapping_start, sequence_start = yaml.MappingStartEvent, yaml.SequenceStartEvent
     mapping_end, sequence_end = yaml.MappingEndEvent, yaml.SequenceEndEvent
-    document_start, stream_end = yaml.DocumentStartEvent, yaml.StreamEndEvent
+    stream_end = yaml.StreamEndEvent
     try:
         while True:
             event = get_event()
@@ -353,9 +353,9 @@ def quick_parse(text: str) -> Any | None:
                 if event.anchor is not None or event.tag not in (None, "!"):
                     return None
                 value: Any = event.value
-                top = stack[-1] if stack else None
-                if type(top) is dict and keys[-1] is _NO_KEY:  # a field name: kept as written
-                    if value in top or (value == "<<" and event.implicit[0]):
+                key = keys[-1]
+                if key is _NO_KEY:  # a field name: kept as written
+                    if value in stack[-1] or (value == "<<" and event.implicit[0]):
                         return None
                     keys[-1] = value
                     continue
@@ -373,39 +373,35 @@ def quick_parse(text: str) -> Any | None:
                         except (ValueError, KeyError, TypeError, IndexError, yaml.YAMLError):
                             return None
             elif kind is mapping_start or kind is sequence_start:
-                if event.anchor is not None or not event.implicit or len(stack) >= MAX_DEPTH:
+                if event.anchor is not None or not event.implicit or len(stack) > MAX_DEPTH:
+                    return None
+                key = keys[-1]
+                if key is _NO_KEY:  # a mapping or a sequence as a field name
                     return None
                 value = {} if kind is mapping_start else []
             elif kind is mapping_end or kind is sequence_end:
                 stack.pop()
                 keys.pop()
                 continue
-            elif kind is document_start:
-                documents += 1
-                continue
             elif kind is stream_end:
                 break
             elif kind is alias:
                 return None
-            else:  # stream start, document end
+            else:  # stream and document start and end
                 continue
-            if not stack:
-                root = value
-            elif type(stack[-1]) is list:
+            if key is _IN_LIST:
                 stack[-1].append(value)
-            elif keys[-1] is _NO_KEY:  # a mapping or a sequence as a field name
-                return None
             else:
-                stack[-1][keys[-1]] = value
+                stack[-1][key] = value
                 keys[-1] = _NO_KEY
             if kind is not scalar:
                 stack.append(value)
-                keys.append(_NO_KEY)
+                keys.append(_NO_KEY if kind is mapping_start else _IN_LIST)
     except yaml.YAMLError:
         return None
     finally:
         loader.dispose()
-    return root if documents == 1 and root is not None else None
+    return documents[0] if len(documents) == 1 and documents[0] is not None else None
 
 
 def read_text(path: Path, display: str) -> tuple[str | None, list[DataError]]:
