@@ -100,7 +100,7 @@ def _prepare(config: MkDocsConfig) -> _Build:
         raise PluginError("Problems with the hand-written pages:\n  " + "\n  ".join(problems))
     feedback, wrong = feedback_channel(config.extra.get("kb_feedback") or {}, os.environ)
     if wrong:
-        raise PluginError("mkdocs.yml: " + "\n  ".join(wrong))
+        raise PluginError("Problems in mkdocs.yml:\n  " + "\n  ".join(wrong))
     names = {language.locale: language.name for language in config.plugins["i18n"].config.languages}
     return _Build(
         lang,
