@@ -290,19 +290,12 @@ _ARTICLE = re.compile(r'<article class="md-content__inner md-typeset"[^>]*>')
 _FRONT = re.compile(r"\A---\n.*?\n---\n", re.S)
 
 
-def _with_generated_content(
-    markdown: str, gen_site: Path, lang: str, default: str, path: str
-) -> str:
+def _with_generated_content(markdown: str, page: Path) -> str:
     """The floor page with the content the generator's templates gave the same page: the
-    front matter of `markdown`, then the generated page's article written as plain Markdown
-    (bench/floor_md.py). So the floor renders and indexes the generator's pages as if an
-    editor had written them by hand, and the difference in time is what the hooks and the
-    kb_* templates cost."""
-    stem = path[: -len(".md")]
-    url = (
-        "" if stem == "index" else stem[: -len("index")] if stem.endswith("/index") else stem + "/"
-    )
-    page = gen_site / ("" if lang == default else f"{lang}/") / url / "index.html"
+    front matter of `markdown`, then the article of the generator's HTML file `page` written
+    as plain Markdown (bench/floor_md.py). So the floor renders and indexes the generator's
+    pages as if an editor had written them by hand, and the difference in time is what the
+    hooks and the kb_* templates cost."""
     html_text = page.read_text(encoding="utf-8")
     opening = _ARTICLE.search(html_text)
     end = html_text.rfind("</article>")
@@ -366,7 +359,8 @@ def write_floor(
             file.parent.mkdir(parents=True, exist_ok=True)
             markdown = template.sub("", spec.markdown(), count=1)
             if gen_site is not None and with_content:
-                markdown = _with_generated_content(markdown, gen_site, lang, default, spec.path)
+                url = hooks.links.lang_prefix(lang) + hooks.pairs.page_url(spec.path)
+                markdown = _with_generated_content(markdown, gen_site / url / "index.html")
             file.write_text(markdown, encoding="utf-8")
         count += len(specs)
         pairs, _ = hooks.pairs.build_pairs(handwritten, [s.path for s in specs])

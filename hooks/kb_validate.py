@@ -324,17 +324,14 @@ def _strings(value: Any, path: PathKey) -> Iterator[tuple[PathKey, str]]:
             yield from _strings(item, (*path, index))
 
 
-def _shown_texts(value: Any, shown: bool, out: list[str]) -> None:
-    """Append to `out` every text under `value` that is shown on the pages."""
-    if isinstance(value, str):
-        if shown:
-            out.append(value)
-    elif isinstance(value, dict):
-        for key, item in value.items():
-            _shown_texts(item, shown or key in _SHOWN_FIELDS, out)
-    elif isinstance(value, list):
-        for item in value:
-            _shown_texts(item, shown, out)
+def _shown_strings(data: dict[str, Any]) -> Iterator[tuple[PathKey, str]]:
+    """Every text that is shown on the pages (the texts and keywords of each area,
+    organisation and record), with its path."""
+    for section in _SECTIONS:
+        for index, item in _items(data, section):
+            for path, text in _strings(item, (section, index)):
+                if _SHOWN_FIELDS.intersection(path[2:]):
+                    yield path, text
 
 
 # The link targets of _MD_TARGETS, found anywhere (also across lines), for the raw file.
@@ -355,10 +352,7 @@ def _texts_ok(data: dict[str, Any]) -> bool:
     """True when no shown text has HTML or a link that is not a web address: the check of
     `rule_errors`, on all texts at once. The separator between them cannot be part of
     either pattern, so a match never spans two texts."""
-    texts: list[str] = []
-    for section in _SECTIONS:
-        for _, item in _items(data, section):
-            _shown_texts(item, False, texts)
+    texts = (text for _, text in _shown_strings(data))
     return _clean("\n\x00\n".join(texts), _MD_TARGETS)
 
 
@@ -461,28 +455,24 @@ def rule_errors(loaded: Loaded, file: str, *, texts: bool = True) -> list[DataEr
             else:
                 first_old[old] = line
 
-    for section in _SECTIONS if texts else ():
-        for index, item in _items(data, section):
-            for path, text in _strings(item, (section, index)):
-                if not _SHOWN_FIELDS.intersection(path[2:]):
-                    continue
-                found = _HTML.search(text)
-                if found:
-                    err(
-                        path,
-                        f"HTML is not allowed in texts (found '{_show(found.group())}'); use "
-                        "Markdown formatting, or put a space after a less-than sign",
-                    )
-                    continue
-                for match in _MD_TARGETS.finditer(text):
-                    target = match.group(1) if match.group(1) is not None else match.group(2)
-                    if not _WEB_LINK.match(target or ""):
-                        err(
-                            path,
-                            f"a link in a text must start with https://, http:// or mailto: "
-                            f"(found '{_show(target or '')}')",
-                        )
-                        break
+    for path, text in _shown_strings(data) if texts else ():
+        found = _HTML.search(text)
+        if found:
+            err(
+                path,
+                f"HTML is not allowed in texts (found '{_show(found.group())}'); use "
+                "Markdown formatting, or put a space after a less-than sign",
+            )
+            continue
+        for match in _MD_TARGETS.finditer(text):
+            target = match.group(1) if match.group(1) is not None else match.group(2)
+            if not _WEB_LINK.match(target or ""):
+                err(
+                    path,
+                    f"a link in a text must start with https://, http:// or mailto: "
+                    f"(found '{_show(target or '')}')",
+                )
+                break
     return errors
 
 
