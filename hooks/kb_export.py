@@ -106,6 +106,8 @@ def _record(record: Record) -> dict[str, Any]:
             ],
             "sources": list(record.sources),
             "notes": _text(record.notes),
+            "no_document": _text(record.no_document),
+            "origin_inferred": record.origin_inferred or None,
             "keywords": keywords,
             "added": record.added,
             "updated": record.updated,

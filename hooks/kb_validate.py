@@ -439,6 +439,18 @@ def rule_errors(loaded: Loaded, file: str, *, texts: bool = True) -> list[DataEr
             value = figure.get("value") if isinstance(figure, dict) else None
             if isinstance(value, float) and not math.isfinite(value):
                 err((*base, "figures", n, "value"), f"expected a finite number, got {value}")
+        if item.get("no_document") is not None and item.get("documents"):
+            err(
+                (*base, "no_document"),
+                "remove 'no_document' (it says that nothing public was found), "
+                "because the record lists documents",
+            )
+        if item.get("origin_inferred") is True and item.get("origin") != "programme":
+            err(
+                (*base, "origin_inferred"),
+                "'origin_inferred: true' marks a programme link as our own inference; "
+                "it needs 'origin: programme' (remove it from related context)",
+            )
 
     for path, url in _urls(data):
         problem = url_problem(url)
