@@ -271,3 +271,16 @@ def test_hostile_texts_in_the_package_and_schema_org_stay_data(root: Path) -> No
     inner = script[len("<script>") : -len("</script>")]
     assert "</" not in inner and "<!--" not in inner
     assert json.loads(inner)["name"] == HOSTILE
+
+
+def test_readme_and_open_data_pages_name_every_published_file(built_site: Path, root: Path) -> None:
+    names = sorted(p.name for p in (built_site / "data").iterdir() if p.is_file())
+    assert {"catalog.ttl", "catalog.jsonld", "datapackage.json"} <= set(names)
+    readme = (root / "README.md").read_text(encoding="utf-8")
+    for name in names:
+        assert f"/data/{name}" in readme or f"`/data/{name}`" in readme, name
+    for page in ("docs/fi/avoin-data.md", "docs/sv/oppna-data.md"):
+        text = (root / page).read_text(encoding="utf-8")
+        for name in names:
+            assert f"(../data/{name})" in text, (page, name)
+        assert "data/records/" in text and ".csl.json" in text and "feed.xml" in text

@@ -188,3 +188,13 @@ def test_annotations_escape_newlines_and_percent() -> None:
 
 def test_real_data_has_every_translation_and_a_readable_companion_file(root: Path) -> None:
     assert main(["--json"], root) == 0
+
+
+def test_guides_and_readme_explain_the_workflow(root: Path) -> None:
+    for page in ("docs/fi/sisallontuottajan-ohje.md", "docs/sv/anvisning-for-redaktorer.md"):
+        text = (root / page).read_text(encoding="utf-8")
+        for phrase in ("bash scripts/translations", "--mark ", "data/translations.yaml"):
+            assert phrase in text, (page, phrase)
+        assert "stale" in text and "missing" in text
+    readme = (root / "README.md").read_text(encoding="utf-8")
+    assert "data/translations.yaml" in readme and "--github" in readme
