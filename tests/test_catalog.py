@@ -284,3 +284,34 @@ def test_readme_and_open_data_pages_name_every_published_file(built_site: Path, 
         for name in names:
             assert f"(../data/{name})" in text, (page, name)
         assert "data/records/" in text and ".csl.json" in text and "feed.xml" in text
+
+
+def test_an_unknown_publisher_stops_the_build_with_the_setting_named(
+    root: Path, tmp_path: Path, small_yaml: str
+) -> None:
+    import os
+    import shutil
+
+    for name in ("mkdocs.yml", "hooks", "overrides", "schema", "docs"):
+        source = root / name
+        if source.is_dir():
+            shutil.copytree(source, tmp_path / name, ignore=shutil.ignore_patterns("__pycache__"))
+        else:
+            shutil.copy(source, tmp_path / name)
+    (tmp_path / "data").mkdir()
+    (tmp_path / "data/measures.yaml").write_text(small_yaml, encoding="utf-8")
+    config = tmp_path / "mkdocs.yml"
+    text = config.read_text(encoding="utf-8")
+    assert "  kb_publisher: vm\n" in text
+    config.write_text(text.replace("  kb_publisher: vm\n", "  kb_publisher: ministry\n"))
+    result = subprocess.run(
+        [sys.executable, "-m", "mkdocs", "build", "--strict"],
+        cwd=tmp_path,
+        capture_output=True,
+        text=True,
+        env={**os.environ, "NO_MKDOCS_2_WARNING": "1"},
+        check=False,
+    )
+    assert result.returncode == 1 and "Traceback" not in result.stderr
+    assert "mkdocs.yml extra.kb_publisher: 'ministry' is not an organisation id" in result.stderr
+    assert not (tmp_path / "site").exists()

@@ -20,6 +20,7 @@ from kb_state import read_state
 
 SITE_URL = "https://hankinta-suomi.example/"
 ATOM = "{http://www.w3.org/2005/Atom}"
+SITE_NAMES = {"fi": "Hankinta-Suomi – tulokset", "sv": "Hankinta-Suomi – resultat"}
 # From the CSL 1.0.2 input schema (csl-data.json): the item fields we write, the required
 # ones, and the shape of a name and of a date.
 CSL_REQUIRED = {"type", "id"}
@@ -68,6 +69,7 @@ def test_every_record_page_can_be_cited_in_both_languages(built_site: Path, site
             for code, text in texts:
                 url = SITE_URL + ("" if code == "fi" else "sv/") + path
                 assert f">{url}</a>" in text and f"({year})" in text
+                assert f". {SITE_NAMES[code]}. " in text  # the site's name in that language
                 assert (
                     "(viitattu pp.kk.vvvv)." if code == "fi" else "(hämtad dd.mm.åååå)."
                 ) in text
@@ -76,6 +78,7 @@ def test_every_record_page_can_be_cited_in_both_languages(built_site: Path, site
             [item] = json.loads(_resolve(built_site, lang, path, csl_href).read_text("utf-8"))
             _check_csl(item)
             assert item["title"] == record.title.get(lang) and item["language"] == lang
+            assert item["container-title"] == SITE_NAMES[lang]
             assert item["URL"] == SITE_URL + ("" if lang == "fi" else "sv/") + path
             assert item.get("issued", {}).get("date-parts") == ([[year]] if year else None)
             data = json.loads(_resolve(built_site, lang, path, json_href).read_text("utf-8"))
