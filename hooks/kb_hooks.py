@@ -14,6 +14,7 @@ from functools import lru_cache
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
+from markupsafe import Markup
 from mkdocs.exceptions import PluginError
 from mkdocs.plugins import event_priority
 from mkdocs.structure.files import File, InclusionLevel
@@ -32,6 +33,7 @@ from kb_catalog import (
 )
 from kb_cite import CSL_SUFFIX, citations, csl_item, to_csl_json
 from kb_errors import DataErrors
+from kb_escape import autoescape_for, escape_meta
 from kb_export import (
     EXPORT_DIR,
     FEED_NAME,
@@ -49,6 +51,7 @@ from kb_export import (
     to_json,
 )
 from kb_links import lang_prefix, record_path
+from kb_markdown import render as render_markdown
 from kb_model import DEFAULT_LANG, LANGS, Text
 from kb_pages import Listings, PageSpec, build_listings, page_specs
 from kb_pairs import Pairs, build_pairs, handwritten
@@ -56,10 +59,12 @@ from kb_search import SearchError, build_index
 from kb_state import State, current_state
 from kb_statement import TEMPLATE, Feedback, feedback_channel, statement_dates, statement_problems
 from kb_strings import StringsError, strings
+from kb_urls import WEB_SCHEMES, url_problem
 from kb_validate import SCHEMA_PATH
 from kb_views import view_for
 
 if TYPE_CHECKING:
+    from jinja2 import Environment
     from mkdocs.config.defaults import MkDocsConfig
     from mkdocs.structure.files import Files
     from mkdocs.structure.nav import Navigation
@@ -213,6 +218,9 @@ def on_config(config: MkDocsConfig) -> MkDocsConfig:
     """Validate the data before anything is written, and set this language's navigation."""
     if not config.site_url:
         raise PluginError("mkdocs.yml must set 'site_url' (absolute hreflang and sitemap URLs)")
+    problem = url_problem(str(config.site_url), schemes=WEB_SCHEMES)
+    if problem:
+        raise PluginError(f"mkdocs.yml site_url (KB_SITE_URL): {problem}")
     build = _prepare(config)
     config[_BUILD_KEY] = build
     config.nav = _nav(config, build)
@@ -304,7 +312,7 @@ def _extra_files(config: MkDocsConfig, build: _Build) -> list[tuple[str, str]]:
     """Open data and robots.txt (the same files in every language build, so that pages of
     every language can link to them), the feed and redirect pages of this language."""
     site, lang, site_url = build.state.site, build.lang, build.site_url
-    env = config.theme.get_env()
+    env = _escaping(config.theme.get_env())
     prefix = lang_prefix(lang)
     out = list(_shared_files(build.state, site_url, build.open_data)[1])
     feed = env.get_template("kb-feed.html")
@@ -367,6 +375,39 @@ def _extra_files(config: MkDocsConfig, build: _Build) -> list[tuple[str, str]]:
 
 def _csl_path(record_id: str) -> str:
     return f"{record_path(record_id)}{record_id}{CSL_SUFFIX}"
+
+
+def _escaping(env: Environment) -> Environment:
+    env.autoescape = autoescape_for
+    return env
+
+
+def on_env(env: Environment, *, config: MkDocsConfig, files: Files) -> Environment:
+    """Autoescape on for the generator's own templates (chosen by template name)."""
+    return _escaping(env)
+
+
+def on_page_markdown(
+    markdown: str, *, page: Page, config: MkDocsConfig, files: Files
+) -> str | None:
+    """Titles and descriptions become escaped text (Material prints them unescaped);
+    a generated page's text comes from the data, rendered by kb_markdown, not MkDocs."""
+    escape_meta(page.meta)
+    if page.meta.get("kb_key"):
+        return ""
+    return markdown
+
+
+def on_page_content(html: str, *, page: Page, config: MkDocsConfig, files: Files) -> str:
+    """The page's HTML, marked safe: a record's body in the data's Markdown subset, a
+    hand-written page's HTML as MkDocs rendered it."""
+    key = str(page.meta.get("kb_key") or "")
+    if key.startswith("record:"):
+        build = _build(config)
+        record = build.state.site.record_by_id.get(key.partition(":")[2])
+        body = record.body.get(build.lang) if record and record.body else ""
+        return render_markdown(body) if body else Markup("")
+    return Markup(html)
 
 
 def on_page_context(
