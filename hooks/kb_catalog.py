@@ -19,6 +19,7 @@ from rdflib.namespace import DCAT, DCTERMS, FOAF, RDF, RDFS, SKOS, XSD
 
 from kb_export import CSV_COLUMNS
 from kb_model import LANGS, Organisation, Site, Text
+from kb_urls import url_problem
 
 CATALOG_TTL = "catalog.ttl"
 CATALOG_JSONLD = "catalog.jsonld"
@@ -109,6 +110,12 @@ def dataset_meta(
     )
 
 
+def _iri(value: str | None) -> URIRef | None:
+    """An address from the data or the settings as an IRI, or None when it is not one we
+    publish (the validator refuses such data; this keeps a broken IRI out regardless)."""
+    return URIRef(value) if value is not None and url_problem(value) is None else None
+
+
 def _date(value: str) -> Literal:
     datatype = {4: XSD.gYear, 7: XSD.gYearMonth}.get(len(value), XSD.date)
     return Literal(value, datatype=datatype)
@@ -131,8 +138,9 @@ def dcat_graph(meta: DatasetMeta) -> Graph:
     g.add((publisher, RDF.type, FOAF.Organization))
     g.add((publisher, RDF.type, FOAF.Agent))
     _texts(g, publisher, FOAF.name, meta.publisher.name)
-    if meta.publisher.url:
-        g.add((publisher, FOAF.homepage, URIRef(meta.publisher.url)))
+    homepage = _iri(meta.publisher.url)
+    if homepage is not None:
+        g.add((publisher, FOAF.homepage, homepage))
     licence = URIRef(LICENSE)
     g.add((licence, RDF.type, DCTERMS.LicenseDocument))
     theme = URIRef(THEME)
@@ -180,16 +188,18 @@ def dcat_graph(meta: DatasetMeta) -> Graph:
         if meta.end:
             g.add((period, DCAT.endDate, _date(meta.end)))
         g.add((dataset, DCTERMS.temporal, period))
-    if meta.contact_email or meta.contact_url:
+    email = _iri("mailto:" + meta.contact_email) if meta.contact_email else None
+    form = _iri(meta.contact_url)
+    if email is not None or form is not None:
         contact = URIRef(base + "#contact")
         g.add((contact, RDF.type, VCARD.Organization))
         g.add((contact, RDF.type, VCARD.Kind))
         g.add((contact, VCARD.fn, Literal(meta.publisher.name.fi, lang="fi")))
         g.add((contact, VCARD.fn, Literal(meta.publisher.name.sv, lang="sv")))
-        if meta.contact_email:
-            g.add((contact, VCARD.hasEmail, URIRef("mailto:" + meta.contact_email)))
-        if meta.contact_url:
-            g.add((contact, VCARD.hasURL, URIRef(meta.contact_url)))
+        if email is not None:
+            g.add((contact, VCARD.hasEmail, email))
+        if form is not None:
+            g.add((contact, VCARD.hasURL, form))
         g.add((dataset, DCAT.contactPoint, contact))
     for export in meta.exports:
         dist = URIRef(base + "#" + export.name)

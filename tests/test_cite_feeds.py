@@ -186,3 +186,35 @@ def test_hostile_texts_in_an_area_feed_parse_back_unchanged(root: Path) -> None:
         entry = feed.find(f"{ATOM}entry")
         assert entry is not None and entry.findtext(f"{ATOM}title") == HOSTILE
         assert entry.findtext(f"{ATOM}summary") == HOSTILE
+
+
+@pytest.fixture(scope="module")
+def hostile_site(root: Path, tmp_path_factory: pytest.TempPathFactory) -> Path:
+    from hostile import build_hostile_site
+
+    return build_hostile_site(root, tmp_path_factory.mktemp("hostile-open-data"))
+
+
+def test_hostile_data_in_every_open_data_output(hostile_site: Path) -> None:
+    """The real data with every text poisoned (validation bypassed): area feeds stay
+    well-formed, the catalog parses, CSL-JSON and record JSON keep the text as data."""
+    from hostile import EVIL_ATTR, EVIL_TAG, TEXT
+    from rdflib import Graph
+
+    feeds = sorted(hostile_site.rglob("areas/*/feed.xml"))
+    assert len(feeds) == 16
+    for path in feeds:
+        tree = ET.parse(path)
+        assert EVIL_TAG not in {e.tag.rpartition("}")[2] for e in tree.iter()}, path
+        assert EVIL_ATTR not in {k for e in tree.iter() for k in e.attrib}, path
+        assert any(TEXT in (e.findtext(f"{ATOM}title") or "") for e in tree.iter(f"{ATOM}entry"))
+    Graph().parse(hostile_site / "data/catalog.ttl", format="turtle")
+    Graph().parse(hostile_site / "data/catalog.jsonld", format="json-ld")
+    json.loads((hostile_site / "data/datapackage.json").read_text(encoding="utf-8"))
+    csl = sorted(hostile_site.rglob("records/*/*.csl.json"))
+    assert len(csl) > 40
+    for path in csl:
+        [item] = json.loads(path.read_text(encoding="utf-8"))
+        assert item["title"].startswith(TEXT)
+    for path in sorted((hostile_site / "data/records").glob("*.json")):
+        assert json.loads(path.read_text(encoding="utf-8"))["title"]["fi"].startswith(TEXT)
