@@ -18,7 +18,7 @@ from rdflib import BNode, Graph, Literal, Namespace, URIRef
 from rdflib.namespace import DCAT, DCTERMS, FOAF, RDF, RDFS, SKOS, XSD
 
 from kb_export import CSV_COLUMNS
-from kb_model import LANGS, Organisation, Site, Text
+from kb_model import LANGS, Kind, Organisation, Origin, Site, Status, Text
 from kb_urls import url_problem
 
 CATALOG_TTL = "catalog.ttl"
@@ -253,10 +253,10 @@ def to_jsonld(meta: DatasetMeta) -> str:
 # --- Frictionless Data Package -----------------------------------------------------------
 
 _PERIOD = r"[0-9]{4}(-[0-9]{2}(-[0-9]{2})?)?"
-_ENUMS = {
-    "kind": ["measure", "report", "handbook", "tool", "network", "training", "event"],
-    "origin": ["programme", "related"],
-    "status": ["completed", "ongoing", "planned"],
+_ENUMS = {  # from the model, so that a new kind or status reaches the Table Schema
+    "kind": [k.value for k in Kind],
+    "origin": [o.value for o in Origin],
+    "status": [s.value for s in Status],
 }
 
 
