@@ -18,7 +18,7 @@ from rdflib import BNode, Graph, Literal, Namespace, URIRef
 from rdflib.namespace import DCAT, DCTERMS, FOAF, RDF, RDFS, SKOS, XSD
 
 from kb_export import CSV_COLUMNS
-from kb_model import LANGS, Organisation, Site, Text
+from kb_model import LANGS, Kind, Organisation, Origin, Site, Status, Text
 from kb_urls import url_problem
 
 CATALOG_TTL = "catalog.ttl"
@@ -248,10 +248,11 @@ def to_jsonld(meta: DatasetMeta) -> str:
 # --- Frictionless Data Package -----------------------------------------------------------
 
 _PERIOD = r"[0-9]{4}(-[0-9]{2}(-[0-9]{2})?)?"
+# The allowed values come from the data model, so a new kind or status cannot drift apart.
 _ENUMS = {
-    "kind": ["measure", "report", "handbook", "tool", "network", "training", "event"],
-    "origin": ["programme", "related"],
-    "status": ["completed", "ongoing", "planned"],
+    "kind": [kind.value for kind in Kind],
+    "origin": [origin.value for origin in Origin],
+    "status": [status.value for status in Status],
 }
 
 
