@@ -253,10 +253,11 @@ def to_jsonld(meta: DatasetMeta) -> str:
 # --- Frictionless Data Package -----------------------------------------------------------
 
 _PERIOD = r"[0-9]{4}(-[0-9]{2}(-[0-9]{2})?)?"
-_ENUMS = {  # from the model, so that a new kind or status reaches the Table Schema
-    "kind": [k.value for k in Kind],
-    "origin": [o.value for o in Origin],
-    "status": [s.value for s in Status],
+# The allowed values come from the data model, so a new kind or status cannot drift apart.
+_ENUMS = {
+    "kind": [kind.value for kind in Kind],
+    "origin": [origin.value for origin in Origin],
+    "status": [status.value for status in Status],
 }
 
 
