@@ -122,6 +122,9 @@ def test_one_distribution_per_export_with_a_working_download(
         size = int(_one(catalog, dist, DCAT.byteSize))
         assert size == (built_site / "data" / name).stat().st_size
         assert set(_texts(catalog, dist, DCTERMS.title)) == {"fi", "sv"}
+        standards = [str(s) for s in catalog.objects(dist, DCTERMS.conformsTo)]
+        schema = SITE_URL + "data/measures.schema.json"
+        assert standards == ([schema] if name == "hankinta-suomi.json" else [])
     assert found == EXPORTS
 
 
