@@ -498,6 +498,18 @@ def rule_errors(loaded: Loaded, file: str, *, texts: bool = True) -> list[DataEr
         if isinstance(period, dict):
             for key in ("start", "end"):
                 _date_error(period.get(key), (*base, "period", key), err)
+        if item.get("no_document") is not None and item.get("documents"):
+            err(
+                (*base, "no_document"),
+                "remove 'no_document' (it says that nothing public was found), "
+                "because the record lists documents",
+            )
+        if item.get("origin_inferred") is True and item.get("origin") != "programme":
+            err(
+                (*base, "origin_inferred"),
+                "'origin_inferred: true' marks a programme link as our own inference; "
+                "it needs 'origin: programme' (remove it from related context)",
+            )
 
     records = data.get("records")
     if isinstance(records, list) and len(records) > MAX_RECORDS:
