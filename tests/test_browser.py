@@ -11,6 +11,10 @@ import pytest
 from kb_browser import serve
 from kb_model import LANGS
 from kb_search import build_index
+from kb_searchprep import all_page_infos
+from kb_state import read_state
+
+ROOT = Path(__file__).resolve().parent.parent
 
 pytestmark = pytest.mark.browser
 
@@ -127,7 +131,8 @@ def batched_server(built_site: Path, tmp_path_factory: pytest.TempPathFactory) -
     """The same site with its search index made in bundles of 15 pages, as a large site's is."""
     site = tmp_path_factory.mktemp("batched") / "site"
     shutil.copytree(built_site, site)
-    manifest = build_index(site, LANGS, per_bundle=15)
+    data = read_state(ROOT / "data/measures.yaml", "data/measures.yaml").site
+    manifest = build_index(site, LANGS, all_page_infos(data), per_bundle=15)
     assert all(len(names) > 2 for names in manifest.values()), manifest
     httpd, url = serve(site)
     yield url
