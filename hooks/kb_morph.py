@@ -125,7 +125,7 @@ def finnish_expansion(word: str, analyse: Analyse) -> Expansion:
         split = list(_compound_parts(reading.get("WORDBASES") or ""))
         written = _surface_parts(word, reading.get("STRUCTURE") or "")
         if len(written) > 1:
-            for piece in written[1:]:
+            for piece in written:
                 inner = [(r.get("BASEFORM") or "").lower() for r in _readings(piece, analyse)]
                 tail = _noun_of_minen(piece)
                 if tail and not any(b.endswith("minen") for b in inner):
@@ -141,21 +141,29 @@ _SV_ENDINGS = ("arna", "erna", "orna", "ande", "ende", "ens", "ets", "ars", "ers
                "ar", "er", "or", "na", "n", "s", "a", "e")  # fmt: skip
 
 
+_SV_MIN = 4  # shorter Swedish parts are mostly endings and small words (ska, ens, som)
+_SV_NOT_PARTS = frozenset(
+    "bara efter eller från genom inte mellan samt sedan till under utan även över".split()
+)  # fmt: skip
+
+
 def swedish_expansion(word: str, vocabulary: frozenset[str]) -> Expansion:
     """Split a Swedish compound into two words of the site's own vocabulary, with or
     without a linking s or e: upphandlingslagen -> upphandling + lagen (+ lag)."""
-    if len(word) < 2 * MIN_PART + 1:
+    if len(word) < 2 * _SV_MIN:
         return Expansion()
-    for cut in range(len(word) - MIN_PART, MIN_PART - 1, -1):  # longest first part first
+    for cut in range(len(word) - _SV_MIN, _SV_MIN - 1, -1):  # longest first part first
         head, tail = word[:cut], word[cut:]
+        if tail in _SV_NOT_PARTS:
+            continue
         for link in ("s", "e", ""):
             if link and not head.endswith(link):
                 continue
             first = head[: len(head) - len(link)] if link else head
-            if len(first) < MIN_PART or first not in vocabulary:
+            if len(first) < _SV_MIN or first not in vocabulary or first in _SV_NOT_PARTS:
                 continue
             tails = [tail] + [tail[: -len(e)] for e in _SV_ENDINGS if tail.endswith(e)]
-            known = [t for t in tails if len(t) >= MIN_PART and t in vocabulary]
+            known = [t for t in tails if len(t) >= 3 and t in vocabulary]
             if known:
                 return Expansion(parts=(first, known[0]))
     return Expansion()
@@ -180,13 +188,22 @@ class Vocabulary:
 
     def to_json(self) -> dict[str, object]:
         """The map the search page loads: form -> [bases, parts] where they add words;
-        `words` lists every form, most frequent first (for 'did you mean')."""
+        `words` lists every form, most frequent first, then the base forms the text does
+        not have as such (for 'did you mean' and for recognising a reader's word)."""
         table: dict[str, list[list[str]]] = {}
+        known = set(self.forms)
+        bases: dict[str, list[str]] = {}  # base forms the text never has as such
         for form in self.forms:
             exp = self.expansions.get(form)
             if exp and exp.words(form):
                 table[form] = [[b for b in exp.bases if b != form], list(exp.parts)]
-        return {"words": list(self.forms), "map": table}
+                for base in exp.bases:
+                    if base not in known and base not in bases:
+                        bases[base] = list(exp.parts)
+        for base, parts in bases.items():
+            if parts:
+                table[base] = [[], parts]
+        return {"words": list(self.forms) + list(bases), "map": table}
 
 
 def count_words(texts: Iterable[str]) -> tuple[Counter[str], dict[str, str]]:
