@@ -102,6 +102,8 @@ def record_view(
         ],
         "sources": list(record.sources),
         "notes": record.notes.get(lang) if record.notes else "",
+        "no_document": record.no_document.get(lang) if record.no_document else "",
+        "origin_inferred": record.origin_inferred,
         "keywords": list(record.keywords(lang)),
         "related": [_card(r, lang, table, site) for r in related],
     }
