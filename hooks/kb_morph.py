@@ -245,6 +245,31 @@ def build_vocabulary(
     return Vocabulary(forms, expansions)
 
 
+SHARD_LETTERS = 2  # a shard holds the words that begin with the same two letters
+
+
+def shard_key(word: str) -> str:
+    """The shard a word belongs to: its first letters, as lower-case hex of their UTF-8
+    (a safe file name; the search page computes the same)."""
+    return word[:SHARD_LETTERS].encode("utf-8").hex()
+
+
+def shards(table: Mapping[str, object]) -> dict[str, dict[str, object]]:
+    """`Vocabulary.to_json()` split by `shard_key`: each shard keeps the words' order (most
+    frequent first) and the map entries of its words, so a query loads only the shards of
+    its words, however large the site's vocabulary grows."""
+    out: dict[str, dict[str, object]] = {}
+    words_ = table["words"]
+    mapping = table["map"]
+    assert isinstance(words_, list) and isinstance(mapping, dict)
+    for word in words_:
+        shard = out.setdefault(shard_key(word), {"words": [], "map": {}})
+        shard["words"].append(word)  # type: ignore[attr-defined]
+        if word in mapping:
+            shard["map"][word] = mapping[word]  # type: ignore[index]
+    return dict(sorted(out.items()))
+
+
 def _join(expansions: Iterable[Expansion]) -> Expansion:
     bases: list[str] = []
     parts: list[str] = []

@@ -10,8 +10,10 @@ together. The site of the real data has one bundle per language.
 
 Pagefind reads a prepared copy of each page (kb_searchprep): repeated labels left out,
 base forms and compound parts of its words added (kb_morph, Voikko for Finnish).
-`pagefind/vocab-<lang>.json` is the vocabulary the search page rewrites queries with:
-every word of the language's pages, most frequent first, with base forms and parts.
+`pagefind/vocab-<lang>/` is the vocabulary the search page rewrites queries with: every
+word of the language's pages, most frequent first, with base forms and parts, in shards by
+the words' first two letters (`<hex>.json`; `index.json` lists them and the organisations),
+so that a query loads only the shards of its own words.
 """
 
 from __future__ import annotations
@@ -33,6 +35,7 @@ from kb_morph import (
     build_vocabulary,
     count_words,
     expand_text,
+    shards,
     voikko_analyser,
 )
 from kb_searchprep import PageInfo, ignore_repeated, indexed_text, with_extra
@@ -40,7 +43,7 @@ from kb_searchprep import PageInfo, ignore_repeated, indexed_text, with_extra
 TIMEOUT_SECONDS = 600
 SEARCH_DIR = "pagefind"
 MANIFEST = "bundles.json"
-VOCABULARY = "vocab-{lang}.json"
+VOCABULARY = "vocab-{lang}"
 # 4,000 pages: about 0.6 GB for Pagefind (measured: 3,000 record pages 0.40 GB,
 # 10,000 record pages 1.43 GB).
 PAGES_PER_BUNDLE = 4000
@@ -111,10 +114,12 @@ def _index_language(
     counts, spelling = count_words(texts.values())
     vocabulary = build_vocabulary(counts, spelling, code, analyse)
     orgs = sorted({org for rel in texts if rel in infos for org in infos[rel].orgs})
-    payload = vocabulary.to_json() | {"orgs": orgs}
-    (out / VOCABULARY.format(lang=code)).write_text(
-        json.dumps(payload, ensure_ascii=False, separators=(",", ":")), encoding="utf-8"
-    )
+    folder = out / VOCABULARY.format(lang=code)
+    folder.mkdir()
+    parts = shards(vocabulary.to_json())
+    _write_json(folder / "index.json", {"shards": list(parts), "orgs": orgs})
+    for key, part in parts.items():
+        _write_json(folder / f"{key}.json", part)
     names = []
     for number, pages in enumerate(batches, start=1):
         name = f"{code}-{number:02d}"
@@ -134,6 +139,12 @@ def _prepared(
     """The copy of a page that Pagefind reads (kb_searchprep)."""
     html = ignore_repeated(_read(site_dir / rel))
     return with_extra(html, infos.get(rel), expand_text(texts[rel], vocabulary))
+
+
+def _write_json(path: Path, payload: object) -> None:
+    path.write_text(
+        json.dumps(payload, ensure_ascii=False, separators=(",", ":")), encoding="utf-8"
+    )
 
 
 def _nothing() -> None:

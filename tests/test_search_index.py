@@ -136,3 +136,19 @@ def test_vocabulary_file_is_compact_json(tmp_path: Path, analyse) -> None:
     payload = build_vocabulary(counts, spelling, "fi", analyse).to_json()
     text = json.dumps(payload, ensure_ascii=False, separators=(",", ":"))
     assert json.loads(text)["map"]["hankinnat"] == [["hankinta"], []]
+
+
+def test_the_vocabulary_is_split_in_shards_by_the_first_two_letters() -> None:
+    from kb_morph import shard_key, shards
+
+    table = {
+        "words": ["hankinta", "hankinnat", "ääni", "ha", "kunta"],
+        "map": {"hankinnat": [["hankinta"], []]},
+    }
+    parts = shards(table)
+    assert shard_key("hankinta") == "6861" and shard_key("ääni") == "c3a4c3a4"
+    assert parts["6861"] == {
+        "words": ["hankinta", "hankinnat", "ha"],
+        "map": {"hankinnat": [["hankinta"], []]},
+    }
+    assert parts["c3a4c3a4"]["words"] == ["ääni"] and list(parts) == sorted(parts)

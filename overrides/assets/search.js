@@ -3,8 +3,8 @@
    The form is a plain GET form, so the query lives in the address (?q=...).
 
    Before the reader's words reach Pagefind they are rewritten with the site's own
-   vocabulary (pagefind/vocab-<lang>.json, see hooks/kb_search.py), loaded on the first
-   query: an inflected Finnish form becomes its base forms and compound parts, which the
+   vocabulary (pagefind/vocab-<lang>/, see hooks/kb_search.py), whose shards for the
+   query's words are loaded with the query: an inflected Finnish form becomes its base forms and compound parts, which the
    index holds beside every word; a word the vocabulary does not know loses its Finnish
    case ending and matches as a prefix; a Swedish compound is split against the site's
    Swedish words. Every word must match; when that finds too little, any word may, and the
@@ -68,16 +68,68 @@
     return prev[b.length];
   }
 
-  /* The vocabulary of one language, with the lookups the query rewriting needs. */
-  function Vocabulary(data, lang) {
+  var EMPTY = { words: [], map: {}, known: new Set() };
+  var UTF8 = new TextEncoder();
+
+  /* The shard a word belongs to (hooks/kb_morph.py, shard_key): its first two letters as
+     lower-case hex of their UTF-8. */
+  function shardKey(word) {
+    return Array.from(UTF8.encode(word.slice(0, 2))).map(function (b) {
+      return (b < 16 ? "0" : "") + b.toString(16);
+    }).join("");
+  }
+
+  /* The vocabulary of one language, with the lookups the query rewriting needs. It is
+     kept in shards by the words' first two letters; `load` fetches those a query needs. */
+  function Vocabulary(index, lang, fetchShard) {
     this.lang = lang;
-    this.words = data.words || [];
-    this.map = data.map || {};
-    this.known = new Set(this.words);
+    this.available = new Set(index.shards || []);
+    this.loaded = {};
+    this.fetchShard = fetchShard;
     var orgWords = new Set();
-    (data.orgs || []).forEach(function (name) { wordsOf(name).forEach(function (w) { orgWords.add(w); }); });
+    (index.orgs || []).forEach(function (name) { wordsOf(name).forEach(function (w) { orgWords.add(w); }); });
     this.orgWords = orgWords;
   }
+
+  /* Fetch the shards that the lookups of `words` read: each word's own and, for Swedish
+     compounds, those of every possible second part. */
+  Vocabulary.prototype.load = function (words) {
+    var self = this, keys = new Set();
+    words.forEach(function (w) {
+      keys.add(shardKey(w));
+      if (self.lang === "sv") {
+        for (var i = 4; i <= w.length - 3; i++) keys.add(shardKey(w.slice(i)));
+      }
+    });
+    return Promise.all(Array.from(keys).filter(function (key) {
+      return self.available.has(key) && !self.loaded[key];
+    }).map(function (key) {
+      self.loaded[key] = self.fetchShard(key).then(function (data) {
+        self.loaded[key] = { words: data.words, map: data.map, known: new Set(data.words) };
+      });
+      return self.loaded[key];
+    }));
+  };
+
+  Vocabulary.prototype.part = function (word) {
+    var shard = this.loaded[shardKey(word)];
+    return shard && shard.known ? shard : EMPTY;
+  };
+
+  Vocabulary.prototype.knows = function (word) { return this.part(word).known.has(word); };
+
+  Vocabulary.prototype.entry = function (word) { return this.part(word).map[word]; };
+
+  /* The words of the site that begin with `stem`, most frequent first. */
+  Vocabulary.prototype.startingWith = function (stem, limit) {
+    var out = [];
+    if (stem.length < 2) return out;
+    var words = this.part(stem).words;
+    for (var i = 0; i < words.length && out.length < limit; i++) {
+      if (words[i].length >= stem.length && words[i].lastIndexOf(stem, 0) === 0) out.push(words[i]);
+    }
+    return out;
+  };
 
   Vocabulary.prototype.trimmed = function (word) {
     var endings = this.lang === "fi" ? FI_ENDINGS : SV_ENDINGS;
@@ -97,12 +149,12 @@
       var heads = [head];
       if (/[se]$/.test(head)) heads.push(head.slice(0, -1));
       for (var h = 0; h < heads.length; h++) {
-        if (heads[h].length < 4 || !this.known.has(heads[h])) continue;
+        if (heads[h].length < 4 || !this.knows(heads[h])) continue;
         var tails = [tail].concat(SV_ENDINGS.filter(function (e) {
           return tail.length - e.length >= 3 && tail.slice(-e.length) === e;
         }).map(function (e) { return tail.slice(0, -e.length); }));
         for (var t = 0; t < tails.length; t++) {
-          if (this.known.has(tails[t])) return [heads[h], tails[t]];
+          if (this.knows(tails[t])) return [heads[h], tails[t]];
         }
       }
     }
@@ -113,12 +165,8 @@
      one once its ending is trimmed, or (Swedish) a compound of two of its words. A word it
      cannot read is taken for a typo when a word of the site is one or two edits away. */
   Vocabulary.prototype.recognises = function (word) {
-    if (this.known.has(word) || this.map[word]) return true;
-    var stem = this.trimmed(word);
-    for (var i = 0; i < this.words.length; i++) {
-      var form = this.words[i];
-      if (form.length >= stem.length && form.lastIndexOf(stem, 0) === 0) return true;
-    }
+    if (this.knows(word)) return true;
+    if (this.startingWith(this.trimmed(word), 1).length) return true;
     return this.lang === "sv" && this.split(word) !== null;
   };
 
@@ -131,20 +179,16 @@
       entry[0].forEach(function (base) { alts.push([base]); });
       if (entry[1].length > 1) alts.push(entry[1]);
     }
-    var entry = this.map[word];
+    var entry = this.entry(word);
     if (entry) {
       add(entry);
-    } else if (!this.known.has(word)) {
+    } else if (!this.knows(word)) {
       var stem = this.trimmed(word);
       if (stem !== word) alts.push([stem]);
-      var found = 0;
-      for (var i = 0; i < this.words.length && found < 6; i++) {
-        var form = this.words[i];
-        if (form.length >= stem.length && form.lastIndexOf(stem, 0) === 0 && form !== word) {
-          found++;
-          if (self.map[form]) add(self.map[form]); else alts.push([form]);
-        }
-      }
+      this.startingWith(stem, 6).forEach(function (form) {
+        var other = self.entry(form);
+        if (other) add(other); else alts.push([form]);
+      });
       if (this.lang === "sv") {
         var parts = this.split(word);
         if (parts) alts.push(parts);
@@ -167,12 +211,14 @@
     return Array.from(terms).filter(function (t) { return t.length >= 2 && self.orgWords.has(t); });
   };
 
-  /* The most frequent word of the vocabulary one or two edits away, or null. */
+  /* The most frequent word of the vocabulary one or two edits away, or null (among the
+     words that begin with the same two letters: a typo there is not corrected). */
   Vocabulary.prototype.suggest = function (word) {
     var limit = word.length >= 7 ? 2 : 1;
     var best = null, bestDistance = limit + 1;
-    for (var i = 0; i < this.words.length; i++) {
-      var candidate = this.words[i];
+    var words = this.part(word).words;
+    for (var i = 0; i < words.length; i++) {
+      var candidate = words[i];
       if (candidate === word || candidate.length < 3) continue;
       var d = distance(word, candidate, Math.min(limit, bestDistance - 1));
       if (d < bestDistance) {
@@ -224,7 +270,9 @@
             .then(function () { return pf; });
         });
       });
-      engine = Promise.all([pagefind, json("pagefind/vocab-" + lang + ".json")])
+      var vocabulary = "pagefind/vocab-" + lang + "/";
+      var shard = function (key) { return json(vocabulary + key + ".json"); };
+      engine = Promise.all([pagefind, json(vocabulary + "index.json")])
         .then(function (loaded) {
           var pf = loaded[0];
           var tiers = {};
@@ -233,7 +281,7 @@
               search.results.forEach(function (r) { tiers[r.id] = TIERS[kind]; });
             });
           })).then(function () {
-            return { pf: pf, vocab: new Vocabulary(loaded[1], lang), tiers: tiers, terms: {} };
+            return { pf: pf, vocab: new Vocabulary(loaded[1], lang, shard), tiers: tiers, terms: {} };
           });
         });
       engine.catch(function () { engine = null; });
@@ -324,6 +372,10 @@
     function find(e, words) {
       var content = words.filter(function (w) { return STOP[lang].indexOf(w) < 0; });
       if (!content.length) content = words;
+      return e.vocab.load(content).then(function () { return rewrite(e, words, content); });
+    }
+
+    function rewrite(e, words, content) {
       var fixes = {};
       content = content.map(function (w) {
         if (e.vocab.recognises(w)) return w;
