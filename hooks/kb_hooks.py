@@ -51,13 +51,14 @@ from kb_export import (
     to_csv,
     to_json,
 )
-from kb_links import lang_prefix, record_path
+from kb_links import BROWSE_PATH, lang_prefix, record_path
 from kb_markdown import render as render_markdown
 from kb_model import DEFAULT_LANG, LANGS, Text
 from kb_pages import Listings, PageSpec, build_listings, page_specs
 from kb_pairs import Pairs, build_pairs, handwritten, outside_links
 from kb_publish import discard, prepare, publish, warnings_counted
 from kb_search import SearchError, build_index
+from kb_searchprep import all_page_infos
 from kb_state import State, current_state
 from kb_statement import TEMPLATE, Feedback, feedback_channel, statement_dates, statement_problems
 from kb_strings import StringsError, strings
@@ -469,6 +470,7 @@ def on_page_context(
     context["kb_t"] = build.table
     context["kb_lang"] = build.lang
     context["kb_search_url"] = build.search_url
+    context["kb_browse_url"] = lang_prefix(build.lang) + BROWSE_PATH
     key = page.meta.get("kb_key") or (
         "home" if page.meta.get("template") == "kb-home.html" else None
     )
@@ -604,7 +606,7 @@ def on_post_build(*, config: MkDocsConfig) -> None:
     if config.plugins["i18n"].building:
         return
     try:
-        build_index(Path(config.site_dir), LANGS)
+        build_index(Path(config.site_dir), LANGS, all_page_infos(_build(config).state.site))
     except SearchError as exc:
         raise PluginError(str(exc)) from None
     target = config.get(_TARGET_KEY)
