@@ -7,7 +7,7 @@ from __future__ import annotations
 from collections.abc import Mapping
 from typing import Any
 
-from kb_format import format_number, format_period
+from kb_format import format_date, format_number, format_when
 from kb_links import (
     BROWSE_PATH,
     MATRIX_PATH,
@@ -26,6 +26,13 @@ from kb_pages import (
     kinds_present,
     listing_url,
     sorted_for_listing,
+)
+from kb_present import (
+    breadcrumbs,
+    document_view,
+    notes_for,
+    primary_action,
+    source_view,
 )
 from kb_strings import t
 
@@ -46,7 +53,7 @@ def _card(record: Record, lang: str, table: Mapping[str, str], site: Site) -> Vi
         "status": record.status.value,
         "status_label": table[f"status_{record.status.value}"],
         "origin": record.origin.value,
-        "period": format_period(record.period, table),
+        "period": format_when(record, table),
     }
 
 
@@ -89,28 +96,23 @@ def record_view(
             }
             for f in record.figures
         ],
-        "documents": [
-            {
-                "url": d.url,
-                "label": d.label.get(lang),
-                "language": d.language,
-                "hreflang": d.language if d.language in ("fi", "sv", "en") else "",
-                "language_label": table[f"lang_{d.language}"],
-                "format": d.format.upper(),
-            }
-            for d in record.documents
-        ],
-        "sources": list(record.sources),
-        "notes": record.notes.get(lang) if record.notes else "",
+        "documents": [document_view(d, lang, table) for d in record.documents],
+        "action": primary_action(record, table),
+        "breadcrumbs": breadcrumbs(site, record, lang, table),
+        "updated": format_date(record.updated or record.added, table)
+        if (record.updated or record.added)
+        else "",
+        "updated_iso": record.updated or record.added or "",
+        "sources": [source_view(url) for url in record.sources],
+        "notes": notes_for(record.notes.get(lang), lang) if record.notes else "",
         "keywords": list(record.keywords(lang)),
         "related": [_card(r, lang, table, site) for r in related],
     }
 
 
-def area_view(site: Site, graph: Graph, area_id: str, lang: str, table: Mapping[str, str]) -> View:
-    """An area: its intention, description, records grouped by kind and related areas."""
-    area = site.area_by_id[area_id]
-    records = graph.by_area[area_id]
+def _kind_groups(
+    records: tuple[Record, ...], lang: str, table: Mapping[str, str], site: Site
+) -> list[View]:
     groups = []
     for kind in Kind:
         chosen = sorted_for_listing([r for r in records if r.kind is kind], lang)
@@ -124,14 +126,29 @@ def area_view(site: Site, graph: Graph, area_id: str, lang: str, table: Mapping[
                     "records": [_card(r, lang, table, site) for r in chosen[:AREA_CARDS]],
                 }
             )
+    return groups
+
+
+def area_view(site: Site, graph: Graph, area_id: str, lang: str, table: Mapping[str, str]) -> View:
+    """An area: its intention and description, its own records by kind, then the
+    programme-wide records in one compact list, and the areas that share its own records."""
+    area = site.area_by_id[area_id]
+    records = graph.by_area[area_id]
+    own = graph.own_by_area[area_id]
+    own_ids = {r.id for r in own}
+    wide = sorted_for_listing([r for r in records if r.id not in own_ids], lang)
     return {
         **_area_link(site, area_id, lang),
         "intention": area.intention.get(lang),
         "description": area.description.get(lang),
-        "notes": area.notes.get(lang) if area.notes else "",
-        "sources": list(area.sources),
+        "notes": notes_for(area.notes.get(lang), lang) if area.notes else "",
+        "sources": [source_view(url) for url in area.sources],
         "count": len(records),
-        "groups": groups,
+        "own_count": len(own),
+        "groups": _kind_groups(own, lang, table, site),
+        "wide": [_card(r, lang, table, site) for r in wide[:AREA_CARDS]],
+        "wide_count": len(wide),
+        "wide_more": len(wide) > AREA_CARDS,
         "browse_url": lang_prefix(lang) + Facet("area", area_id).base,
         "related_areas": [
             {**_area_link(site, other.id, lang), "count": count}

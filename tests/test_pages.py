@@ -51,13 +51,16 @@ def test_backlinks_are_computed(site: Site) -> None:
     assert view["related"][0]["url"] == "records/mentor-programme-2022/"
 
 
-def test_area_lists_exactly_its_records_grouped_by_kind(site: Site) -> None:
+def test_area_lists_its_own_records_by_kind_then_the_programme_wide_ones(site: Site) -> None:
     graph = build_graph(site)
     view = view_for(site, graph, "area:innovation", "sv", strings("sv"))
     assert view is not None
+    # hs-programme is in all three areas of the fixture: programme-wide, listed apart.
     ids = [r["id"] for g in view["groups"] for r in g["records"]]
-    assert sorted(ids) == ["hs-programme", "innovation-action-plan-2017"]
-    assert [g["kind"] for g in view["groups"]] == ["measure", "report"]
+    assert ids == ["innovation-action-plan-2017"]
+    assert [g["kind"] for g in view["groups"]] == ["report"]
+    assert [r["id"] for r in view["wide"]] == ["hs-programme"]
+    assert (view["own_count"], view["wide_count"], view["count"]) == (1, 1, 2)
     assert view["url"] == "sv/areas/innovation/"
 
 
@@ -66,9 +69,9 @@ def test_related_areas_count_shared_records(site: Site) -> None:
     view = view_for(site, graph, "area:strategic-leadership", "fi", strings("fi"))
     assert view is not None
     shared = {a["id"]: a["count"] for a in view["related_areas"]}
-    # hs-programme is in areas 1, 2, 5; the 2017 plan in 1 and 5.
-    assert shared == {"innovation": 2, "procurement-competence": 1}
-    assert [a["id"] for a in view["related_areas"]] == ["innovation", "procurement-competence"]
+    # Only area-specific records connect areas: the 2017 plan (areas 1 and 5) does;
+    # hs-programme (every area of the fixture) does not.
+    assert shared == {"innovation": 1}
 
 
 def test_record_view_formats_figures_periods_and_organisations(site: Site) -> None:
