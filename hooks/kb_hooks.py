@@ -40,7 +40,7 @@ from kb_state import State, current_state
 from kb_statement import TEMPLATE, Feedback, feedback_channel, statement_dates, statement_problems
 from kb_strings import StringsError, strings
 from kb_validate import SCHEMA_PATH
-from kb_views import view_for
+from kb_views import default_key_results, view_for
 
 if TYPE_CHECKING:
     from mkdocs.config.defaults import MkDocsConfig
@@ -68,6 +68,7 @@ class _Build:
     search_url: str | None
     footer: tuple[Mapping[str, str], ...]
     feedback: Feedback | None  # the accessibility statement's feedback channel
+    featured: tuple[str, ...] = ()  # the home page's key results (extra.kb_key_results)
 
 
 def _root(config: MkDocsConfig) -> Path:
@@ -99,6 +100,8 @@ def _prepare(config: MkDocsConfig) -> _Build:
     if problems:
         raise PluginError("Problems with the hand-written pages:\n  " + "\n  ".join(problems))
     feedback, wrong = feedback_channel(config.extra.get("kb_feedback") or {}, os.environ)
+    featured, unknown = _featured(config.extra.get("kb_key_results") or [], state)
+    wrong = wrong + unknown
     if wrong:
         raise PluginError("Problems in mkdocs.yml:\n  " + "\n  ".join(wrong))
     names = {language.locale: language.name for language in config.plugins["i18n"].config.languages}
@@ -114,7 +117,22 @@ def _prepare(config: MkDocsConfig) -> _Build:
         _search_url(config, pairs, lang),
         _footer(config, pairs, lang, table),
         feedback,
+        featured,
     )
+
+
+def _featured(ids: object, state: State) -> tuple[tuple[str, ...], list[str]]:
+    """The home page's key results: record ids from mkdocs.yml, each one checked. When
+    none of them is in the data (another data set: a test fixture, the benchmark), the
+    newest of the programme's documented results stand in."""
+    if not isinstance(ids, list) or not all(isinstance(i, str) for i in ids):
+        return (), ["extra.kb_key_results: expected a list of record ids"]
+    known = state.site.record_by_id
+    unknown = [i for i in ids if i not in known]
+    if ids and len(unknown) == len(ids):
+        return default_key_results(state.site), []
+    problems = [f"extra.kb_key_results: no record '{i}' in {DATA_FILE}" for i in unknown]
+    return tuple(ids), problems
 
 
 def _build(config: MkDocsConfig) -> _Build:
@@ -244,7 +262,9 @@ def on_page_context(
     context["kb_jsonld"] = None
     if key:
         site, graph = build.state.site, build.state.graph
-        context["kb"] = view_for(site, graph, key, build.lang, build.table, build.listings)
+        context["kb"] = view_for(
+            site, graph, key, build.lang, build.table, build.listings, build.featured
+        )
         if context["kb"] is None:
             raise PluginError(f"{page.file.src_uri}: unknown kb_key '{key}'")
         if key.startswith("record:"):

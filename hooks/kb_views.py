@@ -17,7 +17,7 @@ from kb_links import (
     lang_prefix,
     record_path,
 )
-from kb_model import Kind, Record, Site
+from kb_model import Kind, Origin, Record, Site
 from kb_pages import (
     Facet,
     Listings,
@@ -163,6 +163,10 @@ def _area_summaries(site: Site, graph: Graph, lang: str) -> list[View]:
             **_area_link(site, area.id, lang),
             "intention": area.intention.get(lang),
             "count": len(graph.by_area[area.id]),
+            "own_programme": sum(
+                1 for r in graph.own_by_area[area.id] if r.origin is Origin.PROGRAMME
+            ),
+            "own_related": sum(1 for r in graph.own_by_area[area.id] if r.origin is Origin.RELATED),
         }
         for area in site.areas
     ]
@@ -173,18 +177,53 @@ def _kind_counts(site: Site, lang: str, table: Mapping[str, str]) -> list[View]:
         {
             "label": table[f"kind_{kind.value}s"],
             "count": sum(1 for r in site.records if r.kind is kind),
+            "programme": sum(
+                1 for r in site.records if r.kind is kind and r.origin is Origin.PROGRAMME
+            ),
+            "related": sum(
+                1 for r in site.records if r.kind is kind and r.origin is Origin.RELATED
+            ),
             "url": lang_prefix(lang) + Facet("kind", kind.value).base,
         }
         for kind in kinds_present(site)
     ]
 
 
-def home_view(site: Site, graph: Graph, lang: str, table: Mapping[str, str]) -> View:
-    """The home page: the eight areas as entry points and the counts."""
+def _key_result(record: Record, lang: str, table: Mapping[str, str], site: Site) -> View:
+    documents = [document_view(d, lang, table) for d in record.documents]
     return {
+        **_card(record, lang, table, site),
+        "document": documents[0] if documents else None,
+        "action": primary_action(record, table),
+    }
+
+
+def default_key_results(site: Site, count: int = 6) -> tuple[str, ...]:
+    """The newest results of the programme itself that have a document to open."""
+    kinds = (Kind.REPORT, Kind.HANDBOOK, Kind.TOOL)
+    chosen = [
+        r for r in site.records if r.origin is Origin.PROGRAMME and r.documents and r.kind in kinds
+    ]
+    return tuple(r.id for r in sorted_for_listing(chosen, "fi")[:count])
+
+
+def home_view(
+    site: Site, graph: Graph, lang: str, table: Mapping[str, str], featured: tuple[str, ...] = ()
+) -> View:
+    """The home page: key results with their documents, the eight areas, and the counts
+    split into the programme's own results and the related context."""
+    return {
+        "key_results": [
+            _key_result(site.record_by_id[rid], lang, table, site)
+            for rid in featured
+            if rid in site.record_by_id
+        ],
         "areas": _area_summaries(site, graph, lang),
         "kinds": _kind_counts(site, lang, table),
         "total": len(site.records),
+        "programme": sum(1 for r in site.records if r.origin is Origin.PROGRAMME),
+        "related": sum(1 for r in site.records if r.origin is Origin.RELATED),
+        "programme_url": lang_prefix(lang) + BROWSE_PATH,
         "overview_url": lang_prefix(lang) + OVERVIEW_PATH,
         "browse_url": lang_prefix(lang) + BROWSE_PATH,
     }
@@ -308,15 +347,17 @@ def view_for(
     lang: str,
     table: Mapping[str, str],
     listings: Listings | None = None,
+    featured: tuple[str, ...] = (),
 ) -> View | None:
-    """The view of the page with `key`, or None for a key this module does not know."""
+    """The view of the page with `key`, or None for a key this module does not know;
+    `featured` are the ids of the home page's key results (mkdocs.yml)."""
     kind, _, rest = key.partition(":")
     if kind == "record" and rest in site.record_by_id:
         return record_view(site, graph, site.record_by_id[rest], lang, table)
     if kind == "area" and rest in site.area_by_id:
         return area_view(site, graph, rest, lang, table)
     if kind == "home":
-        return home_view(site, graph, lang, table)
+        return home_view(site, graph, lang, table, featured)
     listings = listings or build_listings(site, lang)
     if kind == "overview":
         return overview_view(site, graph, listings, lang, table, int(rest or 1))
