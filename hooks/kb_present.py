@@ -10,7 +10,8 @@ from collections.abc import Mapping
 from typing import Any
 from urllib.parse import unquote, urlsplit
 
-from kb_links import BROWSE_PATH, area_path, is_programme_wide, lang_prefix
+from kb_format import format_when
+from kb_links import BROWSE_PATH, area_path, is_programme_wide, lang_prefix, record_path
 from kb_model import Document, Kind, Record, Site
 
 View = dict[str, Any]
@@ -20,6 +21,22 @@ _SENTENCE = re.compile(r"(?<=[.!?])\s+(?=[A-ZÅÄÖ0-9\"”(])")
 # A Finnish note sentence about the Swedish wording (a name we translated ourselves, the
 # Swedish sources' terms): it helps a Swedish reader and is shown on the Swedish page.
 _ABOUT_SWEDISH_FI = re.compile(r"\bruotsinkieli", re.IGNORECASE)
+
+
+def card(record: Record, lang: str, table: Mapping[str, str], site: Site) -> View:
+    """What a record card shows in lists: title, link, kind, date, status, origin."""
+    return {
+        "id": record.id,
+        "title": record.title.get(lang),
+        "url": lang_prefix(lang) + record_path(record.id),
+        "summary": record.summary.get(lang),
+        "kind": record.kind.value,
+        "kind_label": table[f"kind_{record.kind.value}"],
+        "status": record.status.value,
+        "status_label": table[f"status_{record.status.value}"],
+        "origin": record.origin.value,
+        "period": format_when(record, table),
+    }
 
 
 def host(url: str) -> str:

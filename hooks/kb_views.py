@@ -7,7 +7,8 @@ from __future__ import annotations
 from collections.abc import Mapping
 from typing import Any
 
-from kb_format import format_date, format_number, format_when
+from kb_browse import listing_view
+from kb_format import format_date, format_number
 from kb_links import (
     BROWSE_PATH,
     MATRIX_PATH,
@@ -15,7 +16,6 @@ from kb_links import (
     Graph,
     area_path,
     lang_prefix,
-    record_path,
 )
 from kb_model import Kind, Origin, Record, Site
 from kb_pages import (
@@ -24,11 +24,11 @@ from kb_pages import (
     build_listings,
     chunks,
     kinds_present,
-    listing_url,
     sorted_for_listing,
 )
 from kb_present import (
     breadcrumbs,
+    card,
     document_view,
     notes_for,
     primary_action,
@@ -40,21 +40,6 @@ from kb_strings import t
 # the area's full listing for the rest (a page stays small at any number of records).
 AREA_CARDS = 25
 View = dict[str, Any]
-
-
-def _card(record: Record, lang: str, table: Mapping[str, str], site: Site) -> View:
-    return {
-        "id": record.id,
-        "title": record.title.get(lang),
-        "url": lang_prefix(lang) + record_path(record.id),
-        "summary": record.summary.get(lang),
-        "kind": record.kind.value,
-        "kind_label": table[f"kind_{record.kind.value}"],
-        "status": record.status.value,
-        "status_label": table[f"status_{record.status.value}"],
-        "origin": record.origin.value,
-        "period": format_when(record, table),
-    }
 
 
 def _area_link(site: Site, area_id: str, lang: str) -> View:
@@ -75,7 +60,7 @@ def record_view(
     related = [site.record_by_id[rid] for rid in graph.related.get(record.id, ())]
     related.sort(key=lambda r: (list(Kind).index(r.kind), r.title.get(lang).casefold()))
     return {
-        **_card(record, lang, table, site),
+        **card(record, lang, table, site),
         "origin_label": table[f"origin_{record.origin.value}"],
         "area_links": [
             _area_link(site, a, lang)
@@ -106,7 +91,7 @@ def record_view(
         "sources": [source_view(url) for url in record.sources],
         "notes": notes_for(record.notes.get(lang), lang) if record.notes else "",
         "keywords": list(record.keywords(lang)),
-        "related": [_card(r, lang, table, site) for r in related],
+        "related": [card(r, lang, table, site) for r in related],
     }
 
 
@@ -123,7 +108,7 @@ def _kind_groups(
                     "label": table[f"kind_{kind.value}s"],
                     "count": len(chosen),
                     "more": len(chosen) > AREA_CARDS,
-                    "records": [_card(r, lang, table, site) for r in chosen[:AREA_CARDS]],
+                    "records": [card(r, lang, table, site) for r in chosen[:AREA_CARDS]],
                 }
             )
     return groups
@@ -146,10 +131,10 @@ def area_view(site: Site, graph: Graph, area_id: str, lang: str, table: Mapping[
         "count": len(records),
         "own_count": len(own),
         "groups": _kind_groups(own, lang, table, site),
-        "wide": [_card(r, lang, table, site) for r in wide[:AREA_CARDS]],
+        "wide": [card(r, lang, table, site) for r in wide[:AREA_CARDS]],
         "wide_count": len(wide),
         "wide_more": len(wide) > AREA_CARDS,
-        "browse_url": lang_prefix(lang) + Facet("area", area_id).base,
+        "browse_url": lang_prefix(lang) + Facet(area=area_id).base,
         "related_areas": [
             {**_area_link(site, other.id, lang), "count": count}
             for other, count in graph.shared[area_id]
@@ -183,7 +168,7 @@ def _kind_counts(site: Site, lang: str, table: Mapping[str, str]) -> list[View]:
             "related": sum(
                 1 for r in site.records if r.kind is kind and r.origin is Origin.RELATED
             ),
-            "url": lang_prefix(lang) + Facet("kind", kind.value).base,
+            "url": lang_prefix(lang) + Facet(kind=kind.value).base,
         }
         for kind in kinds_present(site)
     ]
@@ -192,7 +177,7 @@ def _kind_counts(site: Site, lang: str, table: Mapping[str, str]) -> list[View]:
 def _key_result(record: Record, lang: str, table: Mapping[str, str], site: Site) -> View:
     documents = [document_view(d, lang, table) for d in record.documents]
     return {
-        **_card(record, lang, table, site),
+        **card(record, lang, table, site),
         "document": documents[0] if documents else None,
         "action": primary_action(record, table),
     }
@@ -252,88 +237,9 @@ def overview_view(
     return {
         "areas": _area_summaries(site, graph, lang),
         "rows": [
-            {**_card(r, lang, table, site), "cells": [a.id in r.areas for a in site.areas]}
+            {**card(r, lang, table, site), "cells": [a.id in r.areas for a in site.areas]}
             for r in pages[number - 1]
         ],
-        "pages": links if len(pages) > 1 else [],
-        "previous": links[number - 2]["url"] if number > 1 else None,
-        "next": links[number]["url"] if number < len(pages) else None,
-    }
-
-
-def _facet_groups(
-    site: Site, listings: Listings, current: Facet, lang: str, table: Mapping[str, str]
-) -> list[View]:
-    counts = {facet: listings.count(facet) for facet in listings.members}
-
-    def option(facet: Facet, label: str) -> View:
-        return {
-            "label": label,
-            "url": listing_url(facet, 1, lang),
-            "current": facet == current,
-            "count": counts[facet],
-            "value": facet.value,
-        }
-
-    everything = option(Facet("all", ""), table["browse_filter_all"])
-    return [
-        {
-            "name": "kind",
-            "label": table["browse_by_kind"],
-            "options": [everything]
-            + [option(f, table[f"kind_{f.value}s"]) for f in counts if f.name == "kind"],
-        },
-        {
-            "name": "area",
-            "label": table["browse_by_area"],
-            "options": [everything]
-            + [
-                option(
-                    f,
-                    f"{site.area_by_id[f.value].number}. {site.area_by_id[f.value].name.get(lang)}",
-                )
-                for f in counts
-                if f.name == "area"
-            ],
-        },
-        {
-            "name": "status",
-            "label": table["browse_by_status"],
-            "options": [everything]
-            + [option(f, table[f"status_{f.value}"]) for f in counts if f.name == "status"],
-        },
-    ]
-
-
-def listing_view(
-    site: Site, listings: Listings, key: str, lang: str, table: Mapping[str, str]
-) -> View | None:
-    """One page of a listing: records grouped by year, the filters and the page links."""
-    _, name, value, number_text = key.split(":")
-    facet, number = Facet(name, value), int(number_text)
-    if facet not in listings.members:
-        return None
-    chosen = listings.members[facet]
-    pages = chunks(chosen)
-    if not 1 <= number <= len(pages):
-        return None
-    shown = pages[number - 1]
-    groups: list[View] = []
-    for record in shown:
-        label = str(record.period.start_year) if record.period else table["year_unknown"]
-        if not groups or groups[-1]["label"] != label:
-            groups.append({"label": label, "records": []})
-        groups[-1]["records"].append(_card(record, lang, table, site))
-    links = [
-        {"number": n, "url": listing_url(facet, n, lang), "current": n == number}
-        for n in range(1, len(pages) + 1)
-    ]
-    return {
-        "facet": facet.name,
-        "value": facet.value,
-        "count": len(chosen),
-        "groups": groups,
-        "filters": _facet_groups(site, listings, facet, lang, table),
         "pages": links if len(pages) > 1 else [],
         "previous": links[number - 2]["url"] if number > 1 else None,
         "next": links[number]["url"] if number < len(pages) else None,
