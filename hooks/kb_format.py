@@ -33,6 +33,14 @@ def format_period(period: Period | None, table: Mapping[str, str]) -> str:
 _MOMENT_KINDS = frozenset({Kind.REPORT, Kind.HANDBOOK, Kind.TOOL, Kind.EVENT})
 
 
+def is_moment(record: Record) -> bool:
+    """Whether a period without an end is one moment (a date) rather than an open period."""
+    period = record.period
+    if period is None or period.end is not None or record.status is Status.ONGOING:
+        return False
+    return period.start.count("-") == 2 or record.kind in _MOMENT_KINDS
+
+
 def format_when(record: Record, table: Mapping[str, str]) -> str:
     """A record's period as a reader reads it: one date for one moment ('9.9.2020'), an
     open period as continuing ('2020 – jatkuu') or with its end unknown, never '2020–'."""
@@ -45,7 +53,7 @@ def format_when(record: Record, table: Mapping[str, str]) -> str:
         return start if end == start else f"{start}–{end}"
     if record.status is Status.ONGOING:
         return table["period_continues"].replace("{start}", start)
-    if period.start.count("-") == 2 or record.kind in _MOMENT_KINDS:
+    if is_moment(record):
         return start
     return table["period_end_unknown"].replace("{start}", start)
 

@@ -18,9 +18,19 @@ View = dict[str, Any]
 
 _FILE_SUFFIX = re.compile(r"\.(pdf|docx?|xlsx?|pptx?|html?|aspx|php)$", re.IGNORECASE)
 _SENTENCE = re.compile(r"(?<=[.!?])\s+(?=[A-ZÅÄÖ0-9\"”(])")
-# A Finnish note sentence about the Swedish wording (a name we translated ourselves, the
-# Swedish sources' terms): it helps a Swedish reader and is shown on the Swedish page.
-_ABOUT_SWEDISH_FI = re.compile(r"\bruotsinkieli", re.IGNORECASE)
+# A note sentence about the other language's wording (a name we translated ourselves,
+# the other language's sources) helps the readers of that language only: the Finnish
+# page leaves out sentences about Swedish (and not Finnish) wording, and the other way.
+_ABOUT = {
+    "fi": (
+        re.compile(r"ruotsinkieli|ruotsiksi", re.IGNORECASE),
+        re.compile(r"suomenkieli|suomeksi", re.IGNORECASE),
+    ),
+    "sv": (
+        re.compile(r"\bfinsk|på finska", re.IGNORECASE),
+        re.compile(r"\bsvensk|på svenska", re.IGNORECASE),
+    ),
+}
 
 
 def card(record: Record, lang: str, table: Mapping[str, str], site: Site) -> View:
@@ -85,12 +95,12 @@ def source_view(url: str) -> View:
 
 
 def notes_for(record_notes: str, lang: str) -> str:
-    """Editorial notes of a page. On the Finnish page, sentences about the Swedish wording
-    are left out: they concern the Swedish page, where the Swedish note says the same."""
-    if lang != "fi":
-        return record_notes
+    """Editorial notes of a page, without the sentences that concern only the other
+    language's page (there, the note in that language says the same)."""
+    other, own = _ABOUT[lang]
     sentences = _SENTENCE.split(record_notes.strip())
-    return " ".join(s for s in sentences if not _ABOUT_SWEDISH_FI.search(s)).strip()
+    kept = [s for s in sentences if not (other.search(s) and not own.search(s))]
+    return " ".join(kept).strip()
 
 
 def breadcrumbs(site: Site, record: Record, lang: str, table: Mapping[str, str]) -> list[View]:

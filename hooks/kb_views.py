@@ -18,6 +18,7 @@ from kb_links import (
     lang_prefix,
 )
 from kb_model import Kind, Origin, Record, Site
+from kb_overview import overview_charts
 from kb_pages import (
     Facet,
     Listings,
@@ -234,8 +235,11 @@ def overview_view(
         {"number": n, "url": _overview_url(n, lang), "current": n == number}
         for n in range(1, len(pages) + 1)
     ]
+    area_heads = [_area_link(site, a.id, lang) for a in site.areas]
     return {
         "areas": _area_summaries(site, graph, lang),
+        "area_heads": area_heads,
+        "charts": overview_charts(site, graph, lang, table) if number == 1 else None,
         "rows": [
             {**card(r, lang, table, site), "cells": [a.id in r.areas for a in site.areas]}
             for r in pages[number - 1]

@@ -69,6 +69,10 @@ def test_notes_about_the_swedish_wording_stay_on_the_swedish_page() -> None:
     assert notes_for(note, "fi") == "Tarkkaa päivää ei löytynyt lähteistä."
     assert notes_for("Ruotsinkielinen nimi on oma käännöksemme.", "fi") == ""
     assert notes_for("Det svenska namnet är vår egen översättning.", "sv") != ""
+    # A note about the Finnish name stays on the Finnish page, and leaves the Swedish one.
+    finnish = "Suomenkielinen nimi on oma käännöksemme ruotsinkielisestä ilmauksesta."
+    assert notes_for(finnish, "fi") == finnish
+    assert notes_for("Det finska namnet är vår egen översättning.", "sv") == ""
 
 
 def test_breadcrumbs_lead_to_the_area_or_the_listing(site: Site) -> None:
