@@ -106,6 +106,8 @@ def _record(record: Record) -> dict[str, Any]:
             ],
             "sources": list(record.sources),
             "notes": _text(record.notes),
+            "no_document": _text(record.no_document),
+            "origin_inferred": record.origin_inferred or None,
             "keywords": keywords,
             "added": record.added,
             "updated": record.updated,
@@ -129,6 +131,16 @@ def to_data(site: Site) -> dict[str, Any]:
 def to_json(site: Site) -> str:
     """JSON of `to_data`, in a stable order; compact, so that the C encoder writes it."""
     return json.dumps(to_data(site), ensure_ascii=False, separators=(",", ":")) + "\n"
+
+
+def record_json(record: Record) -> str:
+    """One record's open data: the record's entry of `to_data`, readable (indented)."""
+    return json.dumps(_record(record), ensure_ascii=False, indent=1) + "\n"
+
+
+def record_json_path(record_id: str) -> str:
+    """Site-relative address of a record's JSON file (the same for every language)."""
+    return f"{EXPORT_DIR}records/{record_id}.json"
 
 
 def to_csv(site: Site, lang: str, site_url: str, table: Mapping[str, str]) -> str:
@@ -196,9 +208,21 @@ def feed_updated(site: Site) -> str:
     return _timestamp(max(dates)) if dates else _timestamp("1970-01-01")
 
 
-def feed_entries(site: Site, lang: str, site_url: str) -> list[dict[str, str]]:
-    """Records that carry an `added` or `updated` date, newest first (ties by id)."""
-    dated = [(r.updated or r.added, r) for r in site.records if r.updated or r.added]
+def area_feed_path(area_id: str) -> str:
+    """Language-relative address of an area's Atom feed, next to the area's page."""
+    return f"areas/{area_id}/{FEED_NAME}"
+
+
+def feed_entries(
+    site: Site, lang: str, site_url: str, area: str | None = None
+) -> list[dict[str, str]]:
+    """Records that carry an `added` or `updated` date (of one area, if given), newest
+    first (ties by id)."""
+    dated = [
+        (r.updated or r.added, r)
+        for r in site.records
+        if (r.updated or r.added) and (area is None or area in r.areas)
+    ]
     dated.sort(key=lambda item: (item[0] or "", item[1].id), reverse=True)
     return [
         {

@@ -20,12 +20,15 @@ def format_date(value: str, table: Mapping[str, str]) -> str:
 
 
 def format_period(period: Period | None, table: Mapping[str, str]) -> str:
-    """A period as 'start–end', or the start alone; the 'unknown' text when there is none."""
+    """A period as 'start–end', or the start alone; one date when it starts and ends the
+    same day (or month, or year); the 'unknown' text when there is none."""
     if period is None:
         return table["date_unknown"]
     start = format_date(period.start, table)
     if period.end is None:
         return f"{start}–"
+    if period.end == period.start:
+        return start
     return f"{start}–{format_date(period.end, table)}"
 
 

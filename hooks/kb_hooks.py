@@ -6,6 +6,7 @@ in the same process), so nothing here keeps state between calls.
 
 from __future__ import annotations
 
+import json
 import os
 from collections.abc import Mapping
 from dataclasses import dataclass
@@ -13,36 +14,57 @@ from functools import lru_cache
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
+from markupsafe import Markup
 from mkdocs.exceptions import PluginError
 from mkdocs.plugins import event_priority
 from mkdocs.structure.files import File, InclusionLevel
 
+from kb_catalog import (
+    CATALOG_JSONLD,
+    CATALOG_TTL,
+    DATAPACKAGE,
+    DatasetMeta,
+    Export,
+    datapackage,
+    dataset_meta,
+    schema_org,
+    to_jsonld,
+    to_turtle,
+)
+from kb_cite import CSL_SUFFIX, citations, csl_item, to_csl_json
 from kb_errors import DataErrors
+from kb_escape import autoescape_for, escape_meta
 from kb_export import (
     EXPORT_DIR,
     FEED_NAME,
     JSON_NAME,
     SCHEMA_NAME,
+    area_feed_path,
     csv_name,
     feed_entries,
     feed_updated,
     json_ld,
+    record_json,
+    record_json_path,
     redirects,
     to_csv,
     to_json,
 )
-from kb_links import lang_prefix
-from kb_model import DEFAULT_LANG, LANGS
+from kb_links import lang_prefix, record_path
+from kb_markdown import render as render_markdown
+from kb_model import DEFAULT_LANG, LANGS, Text
 from kb_pages import Listings, PageSpec, build_listings, page_specs
 from kb_pairs import Pairs, build_pairs, handwritten
 from kb_search import SearchError, build_index
 from kb_state import State, current_state
 from kb_statement import TEMPLATE, Feedback, feedback_channel, statement_dates, statement_problems
 from kb_strings import StringsError, strings
+from kb_urls import WEB_SCHEMES, url_problem
 from kb_validate import SCHEMA_PATH
 from kb_views import default_key_results, view_for
 
 if TYPE_CHECKING:
+    from jinja2 import Environment
     from mkdocs.config.defaults import MkDocsConfig
     from mkdocs.structure.files import Files
     from mkdocs.structure.nav import Navigation
@@ -68,7 +90,19 @@ class _Build:
     search_url: str | None
     footer: tuple[Mapping[str, str], ...]
     feedback: Feedback | None  # the accessibility statement's feedback channel
+    site_names: Mapping[str, str]  # the site's name in every language (citations)
+    open_data: _OpenData  # what the catalog says besides the data
+    open_data_page: str | None  # this language's open-data page (source path), if any
     featured: tuple[str, ...] = ()  # the home page's key results (extra.kb_key_results)
+
+
+@dataclass(frozen=True)
+class _OpenData:
+    """Settings of the open-data catalog (hashable: the key of its cache)."""
+
+    publisher: str  # an organisation id of the data (extra.kb_publisher)
+    contact: tuple[str | None, str | None]  # e-mail, web form: the feedback channel
+    landing: tuple[tuple[str, str], ...]  # (language, absolute URL of the open-data page)
 
 
 def _root(config: MkDocsConfig) -> Path:
@@ -104,7 +138,9 @@ def _prepare(config: MkDocsConfig) -> _Build:
     wrong = wrong + unknown
     if wrong:
         raise PluginError("Problems in mkdocs.yml:\n  " + "\n  ".join(wrong))
-    names = {language.locale: language.name for language in config.plugins["i18n"].config.languages}
+    languages = config.plugins["i18n"].config.languages
+    names = {language.locale: language.name for language in languages}
+    open_data, open_data_page = _open_data_settings(config, state, pairs, lang, feedback)
     return _Build(
         lang,
         state,
@@ -117,8 +153,40 @@ def _prepare(config: MkDocsConfig) -> _Build:
         _search_url(config, pairs, lang),
         _footer(config, pairs, lang, table),
         feedback,
+        _site_names(config, languages),
+        open_data,
+        open_data_page,
         featured,
     )
+
+
+def _site_names(config: MkDocsConfig, languages: Any) -> dict[str, str]:
+    """The site's name per language: a language's own `site_name` in the i18n settings, or
+    the general one (which the i18n plugin keeps while another language's is in force)."""
+    saved = getattr(config.plugins["i18n"], "original_configs", {}) or {}
+    general = str(saved.get("site_name") or config.site_name)
+    own = {language.locale: language.site_name for language in languages}
+    return {code: str(own.get(code) or general) for code in LANGS}
+
+
+def _open_data_settings(
+    config: MkDocsConfig, state: State, pairs: Pairs, lang: str, feedback: Feedback | None
+) -> tuple[_OpenData, str | None]:
+    publisher = str(config.extra.get("kb_publisher") or "")
+    if publisher not in state.site.organisation_by_id:
+        raise PluginError(
+            f"mkdocs.yml extra.kb_publisher: '{publisher}' is not an organisation id of "
+            f"{DATA_FILE}; name the publisher of the open data by its id (e.g. vm)"
+        )
+    page = config.extra.get("kb_open_data")
+    urls = pairs.alternates(DEFAULT_LANG, page) if page else {}
+    if page and not urls:
+        raise PluginError(f"mkdocs.yml extra.kb_open_data: no page docs/{DEFAULT_LANG}/{page}")
+    site_url = str(config.site_url)
+    landing = tuple((code, site_url + urls.get(code, lang_prefix(code))) for code in LANGS)
+    contact = (feedback.email, feedback.url) if feedback else (None, None)
+    own = pairs.counterpart(DEFAULT_LANG, page, lang) if page else None
+    return _OpenData(publisher, contact, landing), own
 
 
 def _featured(ids: object, state: State) -> tuple[tuple[str, ...], list[str]]:
@@ -168,6 +236,9 @@ def on_config(config: MkDocsConfig) -> MkDocsConfig:
     """Validate the data before anything is written, and set this language's navigation."""
     if not config.site_url:
         raise PluginError("mkdocs.yml must set 'site_url' (absolute hreflang and sitemap URLs)")
+    problem = url_problem(str(config.site_url), schemes=WEB_SCHEMES)
+    if problem:
+        raise PluginError(f"mkdocs.yml site_url (KB_SITE_URL): {problem}")
     build = _prepare(config)
     config[_BUILD_KEY] = build
     config.nav = _nav(config, build)
@@ -193,41 +264,116 @@ def on_files(files: Files, *, config: MkDocsConfig) -> Files:
 
 
 @lru_cache(maxsize=1)  # held for the other language's build; the next edit replaces it
-def _shared_files(state: State, site_url: str) -> tuple[tuple[str, str], ...]:
-    """Open data and robots.txt: the same in every language build, so made once per data
-    version (the immutable State) and reused by the other language's build."""
+def _shared_files(
+    state: State, site_url: str, settings: _OpenData
+) -> tuple[DatasetMeta, tuple[tuple[str, str], ...]]:
+    """Open data, its catalog and robots.txt: the same in every language build, so made
+    once per data version (the immutable State) and reused by the other language's build.
+    The catalog, the Data Package and the pages' schema.org all come from one `DatasetMeta`."""
     site = state.site
-    files = [
-        (EXPORT_DIR + JSON_NAME, to_json(site)),
-        (EXPORT_DIR + SCHEMA_NAME, SCHEMA_PATH.read_text(encoding="utf-8")),
+    tables = {code: strings(code) for code in LANGS}
+    exported = [
+        (JSON_NAME, to_json(site), "application/json", "JSON", None, "export_json"),
+        (
+            SCHEMA_NAME,
+            SCHEMA_PATH.read_text(encoding="utf-8"),
+            "application/json",
+            "JSON",
+            None,
+            "export_schema",
+        ),
         *(
-            (EXPORT_DIR + csv_name(code), to_csv(site, code, site_url, strings(code)))
+            (
+                csv_name(code),
+                to_csv(site, code, site_url, tables[code]),
+                "text/csv",
+                "CSV",
+                code,
+                f"export_csv_{code}",
+            )
             for code in LANGS
         ),
+    ]
+    exports = tuple(
+        Export(
+            name,
+            Text(tables["fi"][label], tables["sv"][label]),
+            media,
+            fmt,
+            lang,
+            len(text.encode("utf-8")),
+        )
+        for name, text, media, fmt, lang, label in exported
+    )
+    meta = dataset_meta(
+        site,
+        site_url,
+        tables,
+        site.organisation_by_id[settings.publisher],
+        settings.contact,
+        dict(settings.landing),
+        exports,
+    )
+    package = json.dumps(datapackage(meta, tables), ensure_ascii=False, indent=1) + "\n"
+    files = [
+        *((EXPORT_DIR + name, text) for name, text, *_ in exported),
+        (EXPORT_DIR + CATALOG_TTL, to_turtle(meta)),
+        (EXPORT_DIR + CATALOG_JSONLD, to_jsonld(meta)),
+        (EXPORT_DIR + DATAPACKAGE, package),
+        *((record_json_path(r.id), record_json(r)) for r in site.records),
         ("robots.txt", f"User-agent: *\nAllow: /\n\nSitemap: {site_url}sitemap.xml\n"),
     ]
-    return tuple(files)
+    return meta, tuple(files)
 
 
 def _extra_files(config: MkDocsConfig, build: _Build) -> list[tuple[str, str]]:
     """Open data and robots.txt (the same files in every language build, so that pages of
     every language can link to them), the feed and redirect pages of this language."""
     site, lang, site_url = build.state.site, build.lang, build.site_url
-    env = config.theme.get_env()
+    env = _escaping(config.theme.get_env())
     prefix = lang_prefix(lang)
-    out = list(_shared_files(build.state, site_url))
-    entries = feed_entries(site, lang, site_url)
-    feed = env.get_template("kb-feed.html").render(
-        lang=lang,
-        title=config.site_name,
-        subtitle=build.table["feed_subtitle"],
-        author=config.site_name,
-        feed_url=site_url + prefix + FEED_NAME,
-        home_url=site_url + prefix,
-        updated=feed_updated(site),
-        entries=entries,
+    out = list(_shared_files(build.state, site_url, build.open_data)[1])
+    feed = env.get_template("kb-feed.html")
+    out.append(
+        (
+            prefix + FEED_NAME,
+            feed.render(
+                lang=lang,
+                title=config.site_name,
+                subtitle=build.table["feed_subtitle"],
+                author=config.site_name,
+                feed_url=site_url + prefix + FEED_NAME,
+                home_url=site_url + prefix,
+                updated=feed_updated(site),
+                entries=feed_entries(site, lang, site_url),
+            ),
+        )
     )
-    out.append((prefix + FEED_NAME, feed))
+    for area in site.areas:
+        entries = feed_entries(site, lang, site_url, area.id)
+        name = area.name.get(lang)
+        path = prefix + area_feed_path(area.id)
+        out.append(
+            (
+                path,
+                feed.render(
+                    lang=lang,
+                    title=f"{config.site_name}: {name}",
+                    subtitle=build.table["area_feed_subtitle"].replace("{name}", name),
+                    author=config.site_name,
+                    feed_url=site_url + path,
+                    home_url=site_url + prefix + f"areas/{area.id}/",
+                    updated=entries[0]["updated"] if entries else feed_updated(site),
+                    entries=entries,
+                ),
+            )
+        )
+    site_name = build.site_names[lang]
+    for record in site.records:
+        item = csl_item(
+            site, record, lang, site_url, site_name, build.table[f"kind_{record.kind.value}"]
+        )
+        out.append((prefix + _csl_path(record.id), to_csl_json(item)))
     redirect = env.get_template("kb-redirect.html")
     for old, new in redirects(site):
         depth = old.count("/")
@@ -245,6 +391,43 @@ def _extra_files(config: MkDocsConfig, build: _Build) -> list[tuple[str, str]]:
     return out
 
 
+def _csl_path(record_id: str) -> str:
+    return f"{record_path(record_id)}{record_id}{CSL_SUFFIX}"
+
+
+def _escaping(env: Environment) -> Environment:
+    env.autoescape = autoescape_for
+    return env
+
+
+def on_env(env: Environment, *, config: MkDocsConfig, files: Files) -> Environment:
+    """Autoescape on for the generator's own templates (chosen by template name)."""
+    return _escaping(env)
+
+
+def on_page_markdown(
+    markdown: str, *, page: Page, config: MkDocsConfig, files: Files
+) -> str | None:
+    """Titles and descriptions become escaped text (Material prints them unescaped);
+    a generated page's text comes from the data, rendered by kb_markdown, not MkDocs."""
+    escape_meta(page.meta)
+    if page.meta.get("kb_key"):
+        return ""
+    return markdown
+
+
+def on_page_content(html: str, *, page: Page, config: MkDocsConfig, files: Files) -> str:
+    """The page's HTML, marked safe: a record's body in the data's Markdown subset, a
+    hand-written page's HTML as MkDocs rendered it."""
+    key = str(page.meta.get("kb_key") or "")
+    if key.startswith("record:"):
+        build = _build(config)
+        record = build.state.site.record_by_id.get(key.partition(":")[2])
+        body = record.body.get(build.lang) if record and record.body else ""
+        return render_markdown(body) if body else Markup("")
+    return Markup(html)
+
+
 def on_page_context(
     context: dict[str, Any], *, page: Page, config: MkDocsConfig, nav: Navigation
 ) -> dict[str, Any]:
@@ -260,6 +443,12 @@ def on_page_context(
     )
     context["kb"] = None
     context["kb_jsonld"] = None
+    context["kb_cite"] = None
+    context["kb_area_feed"] = None
+    context["kb_dataset_jsonld"] = None
+    if _relative(page.file.src_uri, build.lang) == build.open_data_page:
+        meta = _shared_files(build.state, build.site_url, build.open_data)[0]
+        context["kb_dataset_jsonld"] = schema_org(meta, build.lang)
     if key:
         site, graph = build.state.site, build.state.graph
         context["kb"] = view_for(
@@ -270,6 +459,27 @@ def on_page_context(
         if key.startswith("record:"):
             record = site.record_by_id[key.partition(":")[2]]
             context["kb_jsonld"] = json_ld(site, record, build.lang, build.site_url)
+            prefix = lang_prefix(build.lang)
+            context["kb_cite"] = {
+                "citations": citations(
+                    site,
+                    record,
+                    build.lang,
+                    build.site_url,
+                    build.site_names,
+                    {code: strings(code) for code in LANGS},
+                ),
+                "csl": prefix + _csl_path(record.id),
+                "json": record_json_path(record.id),
+            }
+        if key.startswith("area:"):
+            area = site.area_by_id[key.partition(":")[2]]
+            context["kb_area_feed"] = {
+                "url": lang_prefix(build.lang) + area_feed_path(area.id),
+                "title": build.table["area_feed_subtitle"].replace(
+                    "{name}", area.name.get(build.lang)
+                ),
+            }
     context["kb_feed_url"] = lang_prefix(build.lang) + FEED_NAME
     context["kb_footer"] = build.footer
     if page.meta.get("template") == TEMPLATE:

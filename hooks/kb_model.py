@@ -25,6 +25,7 @@ class Status(enum.StrEnum):
     COMPLETED = "completed"
     ONGOING = "ongoing"
     PLANNED = "planned"
+    UNKNOWN = "unknown"  # no source says whether it has ended
 
 
 class Origin(enum.StrEnum):
@@ -109,6 +110,8 @@ class Record:
     figures: tuple[Figure, ...] = ()
     documents: tuple[Document, ...] = ()
     notes: Text | None = None
+    no_document: Text | None = None  # why no document is linked: nothing public was found
+    origin_inferred: bool = False  # the link to the programme is our own inference
     keywords_fi: tuple[str, ...] = ()
     keywords_sv: tuple[str, ...] = ()
     added: str | None = None

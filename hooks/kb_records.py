@@ -74,6 +74,8 @@ def _record(raw: dict[str, Any]) -> Record:
         figures=tuple(_figure(f) for f in raw.get("figures") or ()),
         documents=tuple(_document(d) for d in raw.get("documents") or ()),
         notes=_opt_text(raw.get("notes")),
+        no_document=_opt_text(raw.get("no_document")),
+        origin_inferred=bool(raw.get("origin_inferred", False)),
         keywords_fi=tuple(keywords.get("fi") or ()),
         keywords_sv=tuple(keywords.get("sv") or ()),
         added=raw.get("added"),

@@ -10,10 +10,10 @@ from collections.abc import Mapping
 from dataclasses import dataclass
 from pathlib import Path
 from typing import Any
-from urllib.parse import urlsplit
 
 from kb_format import format_date
 from kb_pairs import front_matter
+from kb_urls import url_problem
 
 # One address, no display name: 'name@example.org'.
 _EMAIL = re.compile(r"[^@\s<>\"'()]+@[^@\s<>\"'()]+\.[A-Za-z]{2,}")
@@ -45,10 +45,9 @@ def feedback_channel(
         problems.append(
             f"extra.kb_feedback.email (KB_FEEDBACK_EMAIL): '{email}' is not an e-mail address"
         )
-    if url is not None and (urlsplit(url).scheme != "https" or not urlsplit(url).netloc):
-        problems.append(
-            f"extra.kb_feedback.url (KB_FEEDBACK_URL): '{url}' is not an https:// address"
-        )
+    problem = url_problem(url, schemes=("https",)) if url is not None else None
+    if problem:
+        problems.append(f"extra.kb_feedback.url (KB_FEEDBACK_URL): {problem} (found {url!r})")
     if problems:
         return None, problems
     if email or url:

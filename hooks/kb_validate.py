@@ -17,6 +17,8 @@ import jsonschema_rs
 
 from kb_errors import DataError
 from kb_load import Loaded, PathKey
+from kb_markdown import problems as markdown_problems
+from kb_urls import url_problem
 
 SCHEMA_PATH = Path(__file__).resolve().parent.parent / "schema" / "measures.schema.json"
 
@@ -24,10 +26,6 @@ _SECTIONS = {"areas": "area", "organisations": "organisation", "records": "recor
 # A tag, comment or declaration starts with '<' directly followed by a letter, '/', '!' or '?'
 # (that is how browsers and Markdown read it); "a < b", with a space, is plain text.
 _HTML = re.compile(r"<[A-Za-z/!?][A-Za-z0-9-]*")
-# Link and image targets in Markdown: inline `[text](target)` / `![alt](target)`, and
-# reference definitions `[name]: target`. Python-Markdown passes any scheme through.
-_MD_TARGETS = re.compile(r"\]\(\s*<?([^\s)>]*)|^[ ]{0,3}\[[^\]]+\]:[ \t]*<?([^\s>]*)", re.M)
-_WEB_LINK = re.compile(r"^(https?://[^\s/$.?#][^\s]*|mailto:[^\s@]+@[^\s@]+)$")
 _TEXT_FIELDS = ("title", "summary", "body", "notes", "name", "intention", "description", "label")
 # Fields whose texts are shown on the pages, checked for HTML: the texts and the keywords.
 _SHOWN_FIELDS = frozenset((*_TEXT_FIELDS, "unit", "keywords"))
@@ -334,37 +332,46 @@ def _shown_strings(data: dict[str, Any]) -> Iterator[tuple[PathKey, str]]:
                     yield path, text
 
 
-# The link targets of _MD_TARGETS, found anywhere (also across lines), for the raw file.
-_ANY_TARGETS = re.compile(r"\]\(\s*<?([^\s)>]*)|\[[^\]]+\]:[ \t]*<?([^\s>]*)")
-
-
 def _raw_text_ok(text: str) -> bool:
-    """True when the file itself has no HTML and no link to anything but a web address.
-
-    Then no text in it has either: without backslash escapes every character of a value
-    is in the file; YAML only drops indentation and turns line breaks into spaces, which
-    neither pattern can match across, and `_ANY_TARGETS` also finds what `_MD_TARGETS`
-    finds at the start of a line once a block's indentation is gone."""
-    return "\\" not in text and _clean(text, _ANY_TARGETS)
+    """True when the file itself has no HTML: then no text in it has any. Without
+    backslash escapes every character of a value is in the file; YAML only drops
+    indentation and turns line breaks into spaces, which the pattern cannot match across."""
+    return "\\" not in text and not _HTML.search(text)
 
 
 def _texts_ok(data: dict[str, Any]) -> bool:
-    """True when no shown text has HTML or a link that is not a web address: the check of
-    `rule_errors`, on all texts at once. The separator between them cannot be part of
-    either pattern, so a match never spans two texts."""
-    texts = (text for _, text in _shown_strings(data))
-    return _clean("\n\x00\n".join(texts), _MD_TARGETS)
+    """True when no shown text has HTML: the check of `rule_errors`, on all texts at
+    once. The separator between them cannot be part of the pattern."""
+    return not _HTML.search("\n\x00\n".join(text for _, text in _shown_strings(data)))
 
 
-def _clean(text: str, targets: re.Pattern[str]) -> bool:
-    """No HTML in `text`, and every link target that `targets` finds is a web address."""
-    if _HTML.search(text):
-        return False
-    for match in targets.finditer(text):
-        target = match.group(1) if match.group(1) is not None else match.group(2)
-        if not _WEB_LINK.match(target or ""):
-            return False
-    return True
+def _urls(data: dict[str, Any]) -> Iterator[tuple[PathKey, str]]:
+    """Every address in the data (string-typed; the schema reports other types)."""
+    for section in _SECTIONS:
+        for index, item in _items(data, section):
+            base: PathKey = (section, index)
+            candidates: list[tuple[PathKey, Any]] = [((*base, "url"), item.get("url"))]
+            sources = item.get("sources")
+            for n, url in enumerate(sources if isinstance(sources, list) else []):
+                candidates.append(((*base, "sources", n), url))
+            for field, key in (("documents", "url"), ("figures", "source")):
+                entries = item.get(field)
+                for n, entry in enumerate(entries if isinstance(entries, list) else []):
+                    if isinstance(entry, dict):
+                        candidates.append(((*base, field, n, key), entry.get(key)))
+            for path, url in candidates:
+                if isinstance(url, str):
+                    yield path, url
+
+
+def _markdown_texts(data: dict[str, Any]) -> Iterator[tuple[PathKey, str]]:
+    """The texts written in Markdown: each record's body, in each language."""
+    for index, item in _items(data, "records"):
+        body = item.get("body")
+        if isinstance(body, dict):
+            for lang, text in body.items():
+                if isinstance(text, str):
+                    yield ("records", index, "body", lang), text
 
 
 def rule_errors(loaded: Loaded, file: str, *, texts: bool = True) -> list[DataError]:
@@ -432,6 +439,26 @@ def rule_errors(loaded: Loaded, file: str, *, texts: bool = True) -> list[DataEr
             value = figure.get("value") if isinstance(figure, dict) else None
             if isinstance(value, float) and not math.isfinite(value):
                 err((*base, "figures", n, "value"), f"expected a finite number, got {value}")
+        if item.get("no_document") is not None and item.get("documents"):
+            err(
+                (*base, "no_document"),
+                "remove 'no_document' (it says that nothing public was found), "
+                "because the record lists documents",
+            )
+        if item.get("origin_inferred") is True and item.get("origin") != "programme":
+            err(
+                (*base, "origin_inferred"),
+                "'origin_inferred: true' marks a programme link as our own inference; "
+                "it needs 'origin: programme' (remove it from related context)",
+            )
+
+    for path, url in _urls(data):
+        problem = url_problem(url)
+        if problem:
+            err(path, f"{problem} (found '{_show(url)}')")
+    for path, text in _markdown_texts(data):
+        for problem in markdown_problems(text):
+            err(path, problem)
 
     # An old id keeps an old address working (it redirects), so it must stay unique: never the
     # id of a current record, never listed twice.
@@ -464,21 +491,17 @@ def rule_errors(loaded: Loaded, file: str, *, texts: bool = True) -> list[DataEr
                 "Markdown formatting, or put a space after a less-than sign",
             )
             continue
-        for match in _MD_TARGETS.finditer(text):
-            target = match.group(1) if match.group(1) is not None else match.group(2)
-            if not _WEB_LINK.match(target or ""):
-                err(
-                    path,
-                    f"a link in a text must start with https://, http:// or mailto: "
-                    f"(found '{_show(target or '')}')",
-                )
-                break
     return errors
 
 
 def validate(loaded: Loaded, file: str) -> list[DataError]:
-    """All errors of the data; empty when it is valid."""
-    return schema_errors(loaded, file) + rule_errors(loaded, file)
+    """All errors of the data; empty when it is valid. A value the schema already refused
+    (an address without https://) is not reported again by the rules."""
+    found = schema_errors(loaded, file)
+    where = {(e.line, e.column, e.owner, e.field) for e in found}
+    return found + [
+        e for e in rule_errors(loaded, file) if (e.line, e.column, e.owner, e.field) not in where
+    ]
 
 
 @lru_cache(maxsize=1)

@@ -91,6 +91,8 @@ def record_view(
         "updated_iso": record.updated or record.added or "",
         "sources": [source_view(url) for url in record.sources],
         "notes": notes_for(record.notes.get(lang), lang) if record.notes else "",
+        "no_document": record.no_document.get(lang) if record.no_document else "",
+        "origin_inferred": record.origin_inferred,
         "keywords": list(record.keywords(lang)),
         "related": [card(r, lang, table, site) for r in related],
     }

@@ -57,7 +57,7 @@ def test_bad_data_fails_with_every_error_located_and_keeps_the_old_site(project:
         in result.stderr
     )
     assert (
-        "field 'status': expected one of: completed, ongoing, planned; got 'finished'"
+        "field 'status': expected one of: completed, ongoing, planned, unknown; got 'finished'"
         in result.stderr
     )
     after = {p: p.read_bytes() for p in (project / "site").rglob("*") if p.is_file()}

@@ -37,8 +37,10 @@ def test_without_configuration_or_repository_there_is_no_channel() -> None:
     [
         ({"email": "palaute"}, "'palaute' is not an e-mail address"),
         ({"email": "Palaute <a@b.fi>"}, "is not an e-mail address"),
-        ({"url": "http://virasto.fi/palaute"}, "is not an https:// address"),
-        ({"url": "javascript:alert(1)"}, "is not an https:// address"),
+        ({"url": "http://virasto.fi/palaute"}, "must start with https://"),
+        ({"url": "javascript:alert(1)"}, "must start with https://"),
+        ({"url": 'https://virasto.fi/"><script>alert(1)</script>'}, "cannot contain a quote"),
+        ({"url": "https://virasto.fi/\u202epalaute"}, "U+202E"),
     ],
 )
 def test_a_wrong_channel_is_a_problem_not_a_fallback(configured: dict, message: str) -> None:

@@ -30,7 +30,12 @@ def test_triggers_pull_requests_and_main(root: Path) -> None:
 
 def test_test_job_validates_tests_builds_and_uploads(root: Path) -> None:
     job = _workflow(root)["jobs"]["test"]
-    assert _runs(job) == ["bash scripts/validate", "bash scripts/test", "bash scripts/build"]
+    assert _runs(job) == [
+        "bash scripts/validate",
+        "bash scripts/translations --github",
+        "bash scripts/test",
+        "bash scripts/build",
+    ]
     assert "actions/upload-pages-artifact" in _uses(job)
     upload = next(
         s for s in job["steps"] if s.get("uses", "").startswith("actions/upload-pages-artifact")
