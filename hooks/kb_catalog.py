@@ -29,8 +29,12 @@ LICENSE_ID = "CC-BY-4.0"
 _EU = "http://publications.europa.eu/resource/authority/"
 THEME = _EU + "data-theme/GOVE"  # Government and public sector
 THEME_SCHEME = _EU + "data-theme"
-# The labels of the EU vocabulary (the shapes ask for them).
-THEME_LABEL = "Government and public sector"
+# The labels of the EU vocabulary (the shapes ask for a label).
+THEME_LABELS = {
+    "en": "Government and public sector",
+    "fi": "Valtioneuvosto ja julkinen sektori",
+    "sv": "Regeringen och den offentliga sektorn",
+}
 THEME_SCHEME_TITLE = "Data theme"
 SPATIAL = _EU + "country/FIN"  # Finland, in the EU Publications Office country table
 LANGUAGE_URIS = {"fi": _EU + "language/FIN", "sv": _EU + "language/SWE"}
@@ -146,7 +150,8 @@ def dcat_graph(meta: DatasetMeta) -> Graph:
     theme = URIRef(THEME)
     g.add((theme, RDF.type, SKOS.Concept))
     g.add((theme, SKOS.inScheme, URIRef(THEME_SCHEME)))
-    g.add((theme, SKOS.prefLabel, Literal(THEME_LABEL, lang="en")))
+    for code, label in THEME_LABELS.items():
+        g.add((theme, SKOS.prefLabel, Literal(label, lang=code)))
     g.add((URIRef(THEME_SCHEME), RDF.type, SKOS.ConceptScheme))
     g.add((URIRef(THEME_SCHEME), DCTERMS.title, Literal(THEME_SCHEME_TITLE, lang="en")))
     g.add((URIRef(SPATIAL), RDF.type, DCTERMS.Location))

@@ -55,6 +55,7 @@ from kb_markdown import render as render_markdown
 from kb_model import DEFAULT_LANG, LANGS, Text
 from kb_pages import Listings, PageSpec, build_listings, page_specs
 from kb_pairs import Pairs, build_pairs, handwritten
+from kb_publish import discard, prepare, publish, warnings_counted
 from kb_search import SearchError, build_index
 from kb_state import State, current_state
 from kb_statement import TEMPLATE, Feedback, feedback_channel, statement_dates, statement_problems
@@ -72,6 +73,8 @@ if TYPE_CHECKING:
 
 DATA_FILE = "data/measures.yaml"
 _BUILD_KEY = "kb_build"
+# The site folder the build publishes to; config.site_dir is its staging folder meanwhile.
+_TARGET_KEY = "kb_publish_to"
 
 
 @dataclass(frozen=True)
@@ -242,6 +245,10 @@ def on_config(config: MkDocsConfig) -> MkDocsConfig:
     build = _prepare(config)
     config[_BUILD_KEY] = build
     config.nav = _nav(config, build)
+    if not isinstance(config.get(_TARGET_KEY), Path):  # the first language: stage the build
+        target = Path(config.site_dir).resolve()
+        config[_TARGET_KEY] = target
+        config.site_dir = str(prepare(target))
     return config
 
 
@@ -566,3 +573,12 @@ def on_post_build(*, config: MkDocsConfig) -> None:
         build_index(Path(config.site_dir), LANGS)
     except SearchError as exc:
         raise PluginError(str(exc)) from None
+    target = config.get(_TARGET_KEY)
+    if isinstance(target, Path):
+        if config.strict and warnings_counted():
+            discard(target)  # MkDocs aborts next; the last good site stays
+        else:
+            publish(target)
+        config.site_dir = str(target)
+    # A failed build raises before this point: the site folder was never touched, and
+    # its staging folder is emptied at the start of the next build.

@@ -18,6 +18,11 @@ from kb_links import lang_prefix
 from kb_model import LANGS
 
 GENERATED_DIRS = ("records/", "areas/", "browse/", "matrix/")
+# First parts of addresses the build writes itself: a hand-written page there would be
+# replaced by (or replace) a generated page, an export, an asset or the other language.
+RESERVED = frozenset(
+    {d.rstrip("/") for d in GENERATED_DIRS} | {"data", "pagefind", "assets"} | set(LANGS)
+)
 _FRONT = re.compile(r"\A---\s*\n(.*?\n)(?:---|\.\.\.)\s*\n", re.S)
 
 
@@ -59,6 +64,11 @@ def front_matter(text: str, where: str) -> tuple[dict[str, object], str | None]:
         return {}, None
     try:
         data = yaml.safe_load(match.group(1))
+    except (ValueError, TypeError, OverflowError) as exc:  # e.g. the date 2019-02-30
+        return {}, (
+            f"{where}: a value in the front matter cannot be read ({_first_line(exc)}); "
+            "write dates as YYYY-MM-DD with a real day, or put the value in quotes"
+        )
     except yaml.YAMLError as exc:
         mark = getattr(exc, "problem_mark", None)
         line, col = (mark.line + 2, mark.column + 1) if mark else (2, 1)  # after the '---' line
@@ -68,6 +78,26 @@ def front_matter(text: str, where: str) -> tuple[dict[str, object], str | None]:
             f"({problem}); put a text that contains ': ' in quotes"
         )
     return (data if isinstance(data, dict) else {}), None
+
+
+def _first_line(exc: Exception) -> str:
+    return (str(exc).splitlines() or [type(exc).__name__])[0][:120]
+
+
+def outside_links(root: Path, folder: Path) -> list[str]:
+    """Every symbolic link under `folder` that points outside `root` (or nowhere): MkDocs
+    would publish what it points at, e.g. /etc/passwd."""
+    problems = []
+    base = root.resolve()
+    for path in sorted(folder.rglob("*")) if folder.is_dir() else []:
+        if path.is_symlink():
+            target = path.resolve()
+            if not target.is_relative_to(base) or not target.exists():
+                problems.append(
+                    f"{path.relative_to(root).as_posix()}: a symbolic link to a file outside "
+                    "the project (or to nothing); put the file itself here"
+                )
+    return problems
 
 
 def handwritten(docs_dir: Path) -> tuple[dict[str, dict[str, str | None]], list[str]]:
@@ -81,11 +111,27 @@ def handwritten(docs_dir: Path) -> tuple[dict[str, dict[str, str | None]], list[
         for file in sorted(root.rglob("*.md")) if root.is_dir() else []:
             rel = file.relative_to(root).as_posix()
             where = f"docs/{lang}/{rel}"
+            if file.is_symlink() or not file.is_file():
+                continue  # reported by outside_links, or a folder named *.md
             try:
                 text = file.read_text(encoding="utf-8")
             except UnicodeDecodeError:
                 problems.append(f"{where}: the page is not valid UTF-8 text; save it as UTF-8")
                 text = ""
+            except OSError as exc:
+                problems.append(f"{where}: the page cannot be read ({exc.strerror})")
+                text = ""
+            if text.startswith("\ufeff"):
+                problems.append(
+                    f"{where}:1:1: the page starts with a byte-order mark (BOM), which hides "
+                    "its front matter; save it as UTF-8 without BOM"
+                )
+            first_part = rel.split("/")[0].removesuffix(".md")
+            if first_part in RESERVED and not rel.startswith(GENERATED_DIRS):
+                problems.append(
+                    f"{where}: the address /{lang_prefix(lang)}{page_url(rel)} is one the build "
+                    f"makes itself (reserved: {', '.join(sorted(RESERVED))}); rename the page"
+                )
             meta, problem = front_matter(text, where)
             if problem:
                 problems.append(problem)

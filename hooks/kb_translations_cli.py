@@ -99,10 +99,16 @@ def dump_links(links: Links) -> str:
 
 def _write(root: Path, links: Links) -> None:
     target = root / LINKS
-    fd, tmp = tempfile.mkstemp(dir=target.parent, prefix=".translations.", suffix=".yaml")
-    with os.fdopen(fd, "w", encoding="utf-8", newline="\n") as out:
-        out.write(dump_links(links))
-    os.replace(tmp, target)
+    tmp = None
+    try:
+        fd, tmp = tempfile.mkstemp(dir=target.parent, prefix=".translations.", suffix=".yaml")
+        with os.fdopen(fd, "w", encoding="utf-8", newline="\n") as out:
+            out.write(dump_links(links))
+        os.replace(tmp, target)  # all or nothing: a failed write leaves the old file
+    except OSError as exc:
+        if tmp is not None and os.path.exists(tmp):
+            os.unlink(tmp)
+        raise _Failure(f"{LINKS}: cannot write the file: {exc.strerror}") from None
 
 
 def _label(status: Status) -> str:

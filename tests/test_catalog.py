@@ -315,3 +315,20 @@ def test_an_unknown_publisher_stops_the_build_with_the_setting_named(
     assert result.returncode == 1 and "Traceback" not in result.stderr
     assert "mkdocs.yml extra.kb_publisher: 'ministry' is not an organisation id" in result.stderr
     assert not (tmp_path / "site").exists()
+
+
+def test_contact_point_is_the_configured_channel_or_absent() -> None:
+    meta = _meta("x")
+    graph = dcat_graph(meta)
+    contact = _one(graph, _dataset(graph), DCAT.contactPoint)
+    assert _one(graph, contact, VCARD.hasEmail) == URIRef("mailto:kirjaamo@example.org")
+    assert (contact, RDF.type, VCARD.Organization) in graph
+    assert not list(graph.objects(contact, VCARD.hasURL))
+    import dataclasses
+
+    none = dataclasses.replace(meta, contact_email=None, contact_url=None)
+    graph = dcat_graph(none)
+    assert not list(graph.objects(_dataset(graph), DCAT.contactPoint))
+    broken = dataclasses.replace(meta, contact_email=None, contact_url='https://x.example/"><b>')
+    graph = dcat_graph(broken)  # an address that fails the URL rule is left out
+    assert not list(graph.objects(_dataset(graph), DCAT.contactPoint))

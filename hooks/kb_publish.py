@@ -1,0 +1,71 @@
+"""Stage, then swap: a build writes into a staging folder next to the site folder, and
+the site folder is replaced only when the whole build (every language, the search index,
+no warning under --strict) has succeeded. A failure at any point leaves the last good
+site as it was.
+
+The swap is two renames in the same parent folder (the old site moves aside, the new one
+takes its name), then the old one is deleted; entries whose names start with '.' (e.g. a
+.git folder of a deployment) are carried over, as `mkdocs build` keeps them.
+"""
+
+from __future__ import annotations
+
+import logging
+import shutil
+from pathlib import Path
+
+from mkdocs.utils import CountHandler
+
+
+def staging_dir(target: Path) -> Path:
+    """The staging folder of the site folder `target`: a hidden sibling."""
+    return target.parent / f".{target.name}.kb-staging"
+
+
+def _aside_dir(target: Path) -> Path:
+    return target.parent / f".{target.name}.kb-previous"
+
+
+def _remove(path: Path) -> None:
+    if path.is_symlink() or path.is_file():
+        path.unlink()
+    elif path.exists():
+        shutil.rmtree(path)
+
+
+def prepare(target: Path) -> Path:
+    """An empty staging folder for a build of `target` (left-overs of an interrupted
+    build are removed)."""
+    staging = staging_dir(target)
+    _remove(staging)
+    _remove(_aside_dir(target))
+    staging.mkdir(parents=True)
+    return staging
+
+
+def discard(target: Path) -> None:
+    """Remove the staging folder of a failed build; the site folder is not touched."""
+    _remove(staging_dir(target))
+
+
+def publish(target: Path) -> None:
+    """Put the staged build in place of `target`."""
+    staging, aside = staging_dir(target), _aside_dir(target)
+    if target.is_dir():
+        for entry in target.iterdir():
+            if entry.name.startswith(".") and not (staging / entry.name).exists():
+                entry.rename(staging / entry.name)
+        target.rename(aside)
+    elif target.exists() or target.is_symlink():
+        target.unlink()
+    staging.rename(target)
+    _remove(aside)
+
+
+def warnings_counted() -> bool:
+    """True when MkDocs has counted warnings in this build (under --strict it aborts
+    after the last event, so the staged site must not be published)."""
+    return any(
+        isinstance(handler, CountHandler) and handler.get_counts()
+        for handler in logging.getLogger("mkdocs").handlers
+    )

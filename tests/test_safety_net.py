@@ -1,0 +1,147 @@
+"""The old site survives every failure: the build is staged and put in place only when
+all of it (both languages, the search index, no warning under --strict) succeeded."""
+
+from __future__ import annotations
+
+import os
+import socket
+import subprocess
+import sys
+import time
+import urllib.request
+from collections.abc import Callable
+from pathlib import Path
+
+import pytest
+from test_build_errors import build, project  # noqa: F401  (the fixture)
+
+
+def _snapshot(site: Path) -> dict[Path, bytes]:
+    return {p.relative_to(site): p.read_bytes() for p in site.rglob("*") if p.is_file()}
+
+
+def _append(path: Path, text: str) -> None:
+    path.write_text(path.read_text(encoding="utf-8") + text, encoding="utf-8")
+
+
+def _broken_link_fi(tree: Path) -> None:
+    _append(tree / "docs/fi/ohjelma.md", "\n[Rikki](ei-ole-olemassa.md)\n")
+
+
+def _broken_link_sv_only(tree: Path) -> None:  # fails in the second language's build
+    _append(tree / "docs/sv/programmet.md", "\n[Trasig](finns-inte.md)\n")
+
+
+def _broken_anchor(tree: Path) -> None:
+    _append(tree / "docs/fi/ohjelma.md", "\n[Rikki](strategia.md#ei-tallaista)\n")
+
+
+def _missing_template(tree: Path) -> None:
+    page = tree / "docs/fi/ohjelma.md"
+    text = page.read_text(encoding="utf-8")
+    page.write_text("---\ntemplate: ei-ole.html\n---\n" + text, encoding="utf-8")
+
+
+def _nav_typo(tree: Path) -> None:
+    config = tree / "mkdocs.yml"
+    text = config.read_text(encoding="utf-8").replace("- ohjelma.md", "- ohjelmaa.md", 1)
+    config.write_text(text, encoding="utf-8")
+
+
+def _page_not_in_nav(tree: Path) -> None:
+    (tree / "docs/fi/uusi.md").write_text("# Uusi\n\nTeksti.\n", encoding="utf-8")
+    (tree / "docs/sv/uusi.md").write_text("# Ny\n\nText.\n", encoding="utf-8")
+
+
+def _search_crash(tree: Path) -> None:
+    hooks = tree / "hooks/kb_search.py"
+    text = hooks.read_text(encoding="utf-8")
+    text = text.replace(
+        "def build_index(",
+        "def build_index(*a, **k):\n    raise OSError(28, 'No space')\n\n\ndef _old(",
+        1,
+    )
+    hooks.write_text(text, encoding="utf-8")
+
+
+@pytest.mark.parametrize(
+    "break_it",
+    [
+        _broken_link_fi,
+        _broken_link_sv_only,
+        _broken_anchor,
+        _missing_template,
+        _nav_typo,
+        _page_not_in_nav,
+        _search_crash,
+    ],
+)
+def test_a_late_failure_keeps_the_last_good_site(
+    project: Path,  # noqa: F811
+    break_it: Callable[[Path], None],
+) -> None:
+    assert build(project).returncode == 0
+    site = project / "site"
+    (site / ".git").mkdir()  # a deployment's own hidden folder is kept, as mkdocs does
+    before = _snapshot(site)
+    assert len(before) > 100
+    break_it(project)
+    result = build(project)
+    assert result.returncode == 1, result.stderr
+    assert _snapshot(site) == before
+    assert not any(p.name.endswith(".kb-previous") for p in project.iterdir())
+
+
+def test_a_good_build_replaces_the_site_and_keeps_hidden_entries(project: Path) -> None:  # noqa: F811
+    assert build(project).returncode == 0
+    site = project / "site"
+    (site / ".well-known").mkdir()
+    (site / ".well-known/security.txt").write_text("Contact: mailto:x@vm.fi\n")
+    (site / "stale.html").write_text("old")
+    _append(project / "docs/fi/ohjelma.md", "\nUusi kappale.\n")
+    assert build(project).returncode == 0
+    assert not (site / "stale.html").exists()
+    assert (site / ".well-known/security.txt").exists()
+    assert "Uusi kappale." in (site / "ohjelma/index.html").read_text(encoding="utf-8")
+    leftovers = [p.name for p in project.iterdir() if p.name.startswith(".site.")]
+    assert leftovers == []
+
+
+def test_the_first_failed_build_creates_no_site(project: Path) -> None:  # noqa: F811
+    _broken_link_sv_only(project)
+    assert build(project).returncode == 1
+    assert not (project / "site").exists()
+
+
+def _free_port() -> int:
+    with socket.socket() as s:
+        s.bind(("127.0.0.1", 0))
+        return int(s.getsockname()[1])
+
+
+def test_mkdocs_serve_still_serves(project: Path) -> None:  # noqa: F811
+    port = _free_port()
+    env = {**os.environ, "NO_MKDOCS_2_WARNING": "1"}
+    server = subprocess.Popen(
+        [sys.executable, "-m", "mkdocs", "serve", "--no-livereload", "-a", f"127.0.0.1:{port}"],
+        cwd=project,
+        env=env,
+        stdout=subprocess.DEVNULL,
+        stderr=subprocess.PIPE,
+        text=True,
+    )
+    try:
+        deadline = time.monotonic() + 120
+        pages: dict[str, str] = {}
+        while time.monotonic() < deadline and len(pages) < 2:
+            for path in ("", "sv/"):
+                try:
+                    with urllib.request.urlopen(f"http://127.0.0.1:{port}/{path}", timeout=5) as r:
+                        pages[path] = r.read().decode("utf-8")
+                except OSError:
+                    time.sleep(0.5)
+        assert set(pages) == {"", "sv/"}, "mkdocs serve did not serve both languages"
+        assert 'lang="fi"' in pages[""] and 'lang="sv"' in pages["sv/"]
+    finally:
+        server.terminate()
+        server.wait(timeout=30)
