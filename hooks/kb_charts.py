@@ -157,11 +157,11 @@ def timeline_svg(
     return _svg("kb-chart kb-chart--timeline", height, Markup("").join(parts))
 
 
-def _svg(cls: str, height: float, body: Markup) -> Markup:
+def _svg(cls: str, height: float, body: Markup, width: int = _WIDTH) -> Markup:
     return Markup(
         '<svg class="{}" viewBox="0 0 {} {:.0f}" width="{}" height="{:.0f}" aria-hidden="true"'
         ' focusable="false" xmlns="http://www.w3.org/2000/svg">{}</svg>'
-    ).format(cls, _WIDTH, height, _WIDTH, height, body)
+    ).format(cls, width, height, width, height, body)
 
 
 @dataclass(frozen=True)
@@ -176,30 +176,19 @@ class AreaCounts:
     wide: int  # programme-wide records that include the area
 
 
-def areas_svg(
-    areas: Sequence[AreaCounts], shared: Mapping[tuple[int, int], int], table: Mapping[str, str]
-) -> Markup:
-    """Left: a bar per area (own programme results, own related context, programme-wide).
-    Right: the areas on a circle, joined by lines as thick as the number of area-specific
-    records they share, the count written on each line."""
+def area_bars_svg(areas: Sequence[AreaCounts], table: Mapping[str, str]) -> Markup:
+    """A bar per area: its own programme results, its own related context, and the
+    programme-wide records that include it; narrow enough for a phone."""
     if not areas:
         return Markup("")
-    parts: list[Markup] = []
-    top, row = 40, 34
+    width, top, row, bar_x, bar_w = 400, 30, 30, 215, 150
     most = max((a.programme + a.related + a.wide for a in areas), default=1) or 1
-    bar_x, bar_w = 250, 150
     unit = bar_w / most
-    parts.append(_text(4, 16, table["chart_areas_bars"], "kb-chart__group"))
+    parts: list[Markup] = [_text(4, 14, table["chart_areas_bars"], "kb-chart__group")]
     for i, a in enumerate(areas):
-        y = top + i * row
-        label = _clip(f"{a.number}. {a.name}", 36)
-        cells = []
-        x0 = bar_x
-        for value, cls in (
-            (a.programme, "programme"),
-            (a.related, "related"),
-            (a.wide, "wide"),
-        ):
+        y = top + i * row + 12
+        cells, x0 = [], float(bar_x)
+        for value, cls in ((a.programme, "programme"), (a.related, "related"), (a.wide, "wide")):
             if value:
                 cells.append(
                     Markup(
@@ -208,14 +197,39 @@ def areas_svg(
                     ).format(cls, x0, y - 11, value * unit)
                 )
                 x0 += value * unit
-        cells.append(_text(x0 + 4, y, str(a.programme + a.related + a.wide), "kb-chart__value"))
+        total = a.programme + a.related + a.wide
+        cells.append(_text(x0 + 4, y, str(total), "kb-chart__value"))
+        label = _text(4, y, _clip(f"{a.number}. {a.name}", 30), "kb-chart__label")
         parts.append(
             Markup('<a href="{}" tabindex="-1">{}{}</a>').format(
-                a.url, _text(4, y, label, "kb-chart__label"), Markup("").join(cells)
+                a.url, label, Markup("").join(cells)
             )
         )
-    # The network: areas on a circle, numbered nodes, lines by shared records.
-    cx, cy, radius = 590, 40 + 3.5 * row, 115
+    y = top + len(areas) * row + 8
+    for cls, key in (
+        ("programme", "chart_legend_own"),
+        ("related", "chart_legend_related"),
+        ("wide", "chart_legend_wide"),
+    ):
+        parts.append(
+            Markup(
+                '<rect class="kb-chart__mark kb-chart__mark--{}" x="4" y="{}"'
+                ' width="14" height="12"/>'
+            ).format(cls, y)
+        )
+        parts.append(_text(24, y + 11, table[key], "kb-chart__legend"))
+        y += 20
+    return _svg("kb-chart kb-chart--bars", y + 4, Markup("").join(parts), width)
+
+
+def area_network_svg(
+    areas: Sequence[AreaCounts], shared: Mapping[tuple[int, int], int], table: Mapping[str, str]
+) -> Markup:
+    """The areas on a circle, numbered, joined by lines as thick as the number of
+    area-specific records they share, with the count on each line."""
+    if not areas:
+        return Markup("")
+    width, cx, cy, radius = 360, 180, 170, 120
     node = {
         a.number: (
             cx + radius * math.sin(2 * math.pi * i / len(areas)),
@@ -223,7 +237,7 @@ def areas_svg(
         )
         for i, a in enumerate(areas)
     }
-    parts.append(_text(cx, 16, table["chart_areas_network"], "kb-chart__group", "middle"))
+    parts: list[Markup] = [_text(4, 14, table["chart_areas_network"], "kb-chart__group")]
     strongest = max(shared.values(), default=1) or 1
     for (a, b), count in sorted(shared.items()):
         if a >= b or not count:
@@ -243,30 +257,12 @@ def areas_svg(
         parts.append(
             Markup(
                 '<a href="{}" tabindex="-1"><circle class="kb-chart__node" cx="{:.1f}" cy="{:.1f}"'
-                ' r="14"/>{}</a>'
+                ' r="15"/>{}</a>'
             ).format(
                 a.url, nx, ny, _text(nx, ny + 5, str(a.number), "kb-chart__node-label", "middle")
             )
         )
-    height = max(top + len(areas) * row, cy + radius + 30)
-    legend_y = height + 4
-    legend = []
-    for i, (cls, key) in enumerate(
-        (
-            ("programme", "chart_legend_own"),
-            ("related", "chart_legend_related"),
-            ("wide", "chart_legend_wide"),
-        )
-    ):
-        lx = 4 + i * 250
-        legend.append(
-            Markup(
-                '<rect class="kb-chart__mark kb-chart__mark--{}" x="{}" y="{}"'
-                ' width="14" height="12"/>'
-            ).format(cls, lx, legend_y)
-        )
-        legend.append(_text(lx + 20, legend_y + 11, table[key], "kb-chart__legend"))
-    return _svg("kb-chart kb-chart--areas", legend_y + 20, Markup("").join(parts + legend))
+    return _svg("kb-chart kb-chart--network", cy + radius + 24, Markup("").join(parts), width)
 
 
 def kind_groups(

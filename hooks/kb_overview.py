@@ -7,7 +7,14 @@ from __future__ import annotations
 from collections.abc import Mapping
 from typing import Any
 
-from kb_charts import TIMELINE_MAX, AreaCounts, areas_svg, kind_groups, timeline_svg
+from kb_charts import (
+    TIMELINE_MAX,
+    AreaCounts,
+    area_bars_svg,
+    area_network_svg,
+    kind_groups,
+    timeline_svg,
+)
 from kb_format import format_when, is_moment
 from kb_links import OVERVIEW_PATH, Graph, area_path, lang_prefix, record_path
 from kb_model import Origin, Record, Site
@@ -58,7 +65,8 @@ def overview_charts(site: Site, graph: Graph, lang: str, table: Mapping[str, str
         .replace("{last}", str(max(years)) if years else ""),
         "timeline_capped": dated > TIMELINE_MAX,
         "timeline_rows": [_row(r, lang, table) for r in shown],
-        "areas_chart": areas_svg(own_counts, shared, table),
+        "area_bars": area_bars_svg(own_counts, table),
+        "area_network": area_network_svg(own_counts, shared, table),
         "area_rows": [
             {
                 "number": c.number,
