@@ -44,7 +44,9 @@ def test_charts_are_well_formed_escaped_svg_linked_to_the_pages(site: Site, lang
     for name in ("timeline", "area_bars", "area_network"):
         svg = charts[name]
         assert isinstance(svg, Markup)
-        assert "<script" not in svg and "&lt;script&gt;" in svg
+        assert "<script" not in svg
+        # The pictures that print names show them escaped (the network has numbers only).
+        assert name == "area_network" or "&lt;script&gt;" in svg
         root = ET.fromstring(str(svg))  # well-formed XML
         assert root.get("aria-hidden") == "true"
         links = [a.get("href") for a in root.iter(f"{SVG}a")]
