@@ -64,7 +64,7 @@ from kb_statement import TEMPLATE, Feedback, feedback_channel, statement_dates, 
 from kb_strings import StringsError, strings
 from kb_urls import WEB_SCHEMES, url_problem
 from kb_validate import SCHEMA_PATH
-from kb_views import view_for
+from kb_views import default_key_results, view_for
 
 if TYPE_CHECKING:
     from jinja2 import Environment
@@ -98,6 +98,7 @@ class _Build:
     site_names: Mapping[str, str]  # the site's name in every language (citations)
     open_data: _OpenData  # what the catalog says besides the data
     open_data_page: str | None  # this language's open-data page (source path), if any
+    featured: tuple[str, ...] = ()  # the home page's key results (extra.kb_key_results)
 
 
 @dataclass(frozen=True)
@@ -156,6 +157,8 @@ def _prepare(config: MkDocsConfig) -> _Build:
     if problems:
         raise PluginError("Problems with the hand-written pages:\n  " + "\n  ".join(problems))
     feedback, wrong = feedback_channel(config.extra.get("kb_feedback") or {}, os.environ)
+    featured, unknown = _featured(config.extra.get("kb_key_results") or [], state)
+    wrong = wrong + unknown
     if wrong:
         raise PluginError("Problems in mkdocs.yml:\n  " + "\n  ".join(wrong))
     languages = config.plugins["i18n"].config.languages
@@ -176,6 +179,7 @@ def _prepare(config: MkDocsConfig) -> _Build:
         _site_names(config, languages),
         open_data,
         open_data_page,
+        featured,
     )
 
 
@@ -206,6 +210,20 @@ def _open_data_settings(
     contact = (feedback.email, feedback.url) if feedback else (None, None)
     own = pairs.counterpart(DEFAULT_LANG, page, lang) if page else None
     return _OpenData(publisher, contact, landing), own
+
+
+def _featured(ids: object, state: State) -> tuple[tuple[str, ...], list[str]]:
+    """The home page's key results: record ids from mkdocs.yml, each one checked. When
+    none of them is in the data (another data set: a test fixture, the benchmark), the
+    newest of the programme's documented results stand in."""
+    if not isinstance(ids, list) or not all(isinstance(i, str) for i in ids):
+        return (), ["extra.kb_key_results: expected a list of record ids"]
+    known = state.site.record_by_id
+    unknown = [i for i in ids if i not in known]
+    if ids and len(unknown) == len(ids):
+        return default_key_results(state.site), []
+    problems = [f"extra.kb_key_results: no record '{i}' in {DATA_FILE}" for i in unknown]
+    return tuple(ids), problems
 
 
 def _build(config: MkDocsConfig) -> _Build:
@@ -484,7 +502,9 @@ def on_page_context(
         context["kb_dataset_jsonld"] = schema_org(meta, build.lang)
     if key:
         site, graph = build.state.site, build.state.graph
-        context["kb"] = view_for(site, graph, key, build.lang, build.table, build.listings)
+        context["kb"] = view_for(
+            site, graph, key, build.lang, build.table, build.listings, build.featured
+        )
         if context["kb"] is None:
             raise PluginError(f"{page.file.src_uri}: unknown kb_key '{key}'")
         if key.startswith("record:"):

@@ -40,6 +40,7 @@ def _pages(root: Path) -> list[tuple[str, str]]:
         "listing-kind": "browse/kind/report/",
         "listing-area": f"browse/area/{site.areas[1].id}/",
         "listing-status": "browse/status/ongoing/",
+        "listing-combined": "browse/kind/report/area/innovation/",
         "guide": "sisallontuottajan-ohje/",
         "open-data": "avoin-data/",
         "statement": "saavutettavuusseloste/",
