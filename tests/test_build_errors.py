@@ -3,14 +3,14 @@
 from __future__ import annotations
 
 import os
-import re
 import shutil
 import subprocess
 import sys
 from pathlib import Path
 
 import pytest
-import yaml
+
+from conftest import with_linked_records
 
 COPY = ("mkdocs.yml", "hooks", "overrides", "schema", "docs")
 
@@ -24,23 +24,9 @@ def project(root: Path, tmp_path: Path, small_yaml: str) -> Path:
         else:
             shutil.copy(source, tmp_path / name)
     (tmp_path / "data").mkdir()
-    (tmp_path / "data/measures.yaml").write_text(small_yaml, encoding="utf-8")
-    _unlink_missing_records(tmp_path / "docs", small_yaml)
+    data = with_linked_records(small_yaml, tmp_path)
+    (tmp_path / "data/measures.yaml").write_text(data, encoding="utf-8")
     return tmp_path
-
-
-_RECORD_LINK = re.compile(r"\[([^\]]*)\]\((?:\.\./)?records/([a-z0-9-]+)\.md\)")
-
-
-def _unlink_missing_records(docs: Path, data: str) -> None:
-    """Hand-written pages link records of the real data; the small data lacks most of
-    them, so those links become plain text in the copy (the pages stay, paired)."""
-    ids = {r["id"] for r in yaml.safe_load(data)["records"]}
-    for page in docs.rglob("*.md"):
-        text = page.read_text(encoding="utf-8")
-        kept = _RECORD_LINK.sub(lambda m: m[0] if m[2] in ids else m[1], text)
-        if kept != text:
-            page.write_text(kept, encoding="utf-8")
 
 
 def build(project: Path, **env: str) -> subprocess.CompletedProcess[str]:
