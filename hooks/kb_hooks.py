@@ -52,7 +52,7 @@ from kb_export import (
     to_csv,
     to_json,
 )
-from kb_links import lang_prefix, record_path
+from kb_links import BROWSE_PATH, lang_prefix, record_path
 from kb_markdown import render as render_markdown
 from kb_model import DEFAULT_LANG, LANGS, Text
 from kb_pagecheck import page_problems
@@ -60,12 +60,13 @@ from kb_pages import Listings, PageSpec, build_listings, page_specs
 from kb_pairs import Pairs, build_pairs, handwritten, outside_links
 from kb_publish import discard, prepare, publish, warnings_counted
 from kb_search import SearchError, build_index
+from kb_searchprep import all_page_infos
 from kb_state import State, current_state
 from kb_statement import TEMPLATE, Feedback, feedback_channel, statement_dates, statement_problems
 from kb_strings import StringsError, strings
 from kb_urls import WEB_SCHEMES, url_problem
 from kb_validate import SCHEMA_PATH
-from kb_views import view_for
+from kb_views import default_key_results, view_for
 
 if TYPE_CHECKING:
     from jinja2 import Environment
@@ -102,6 +103,7 @@ class _Build:
     site_names: Mapping[str, str]  # the site's name in every language (citations)
     open_data: _OpenData  # what the catalog says besides the data
     open_data_page: str | None  # this language's open-data page (source path), if any
+    featured: tuple[str, ...] = ()  # the home page's key results (extra.kb_key_results)
 
 
 @dataclass(frozen=True)
@@ -168,6 +170,8 @@ def _prepare(config: MkDocsConfig) -> _Build:
             f"{MAX_PAGES} (nothing was built)"
         )
     feedback, wrong = feedback_channel(config.extra.get("kb_feedback") or {}, os.environ)
+    featured, unknown = _featured(config.extra.get("kb_key_results") or [], state)
+    wrong = wrong + unknown
     if wrong:
         raise PluginError("Problems in mkdocs.yml:\n  " + "\n  ".join(wrong))
     languages = config.plugins["i18n"].config.languages
@@ -188,6 +192,7 @@ def _prepare(config: MkDocsConfig) -> _Build:
         _site_names(config, languages),
         open_data,
         open_data_page,
+        featured,
     )
 
 
@@ -240,6 +245,20 @@ def _nav_problems(config: MkDocsConfig, pages: Mapping[str, Mapping[str, Any]]) 
             "under not_in_nav if they are only linked from other pages"
         )
     return problems
+
+
+def _featured(ids: object, state: State) -> tuple[tuple[str, ...], list[str]]:
+    """The home page's key results: record ids from mkdocs.yml, each one checked. When
+    none of them is in the data (another data set: a test fixture, the benchmark), the
+    newest of the programme's documented results stand in."""
+    if not isinstance(ids, list) or not all(isinstance(i, str) for i in ids):
+        return (), ["extra.kb_key_results: expected a list of record ids"]
+    known = state.site.record_by_id
+    unknown = [i for i in ids if i not in known]
+    if ids and len(unknown) == len(ids):
+        return default_key_results(state.site), []
+    problems = [f"extra.kb_key_results: no record '{i}' in {DATA_FILE}" for i in unknown]
+    return tuple(ids), problems
 
 
 def _build(config: MkDocsConfig) -> _Build:
@@ -510,6 +529,7 @@ def on_page_context(
     context["kb_t"] = build.table
     context["kb_lang"] = build.lang
     context["kb_search_url"] = build.search_url
+    context["kb_browse_url"] = lang_prefix(build.lang) + BROWSE_PATH
     key = page.meta.get("kb_key") or (
         "home" if page.meta.get("template") == "kb-home.html" else None
     )
@@ -523,7 +543,9 @@ def on_page_context(
         context["kb_dataset_jsonld"] = schema_org(meta, build.lang)
     if key:
         site, graph = build.state.site, build.state.graph
-        context["kb"] = view_for(site, graph, key, build.lang, build.table, build.listings)
+        context["kb"] = view_for(
+            site, graph, key, build.lang, build.table, build.listings, build.featured
+        )
         if context["kb"] is None:
             raise PluginError(f"{page.file.src_uri}: unknown kb_key '{key}'")
         if key.startswith("record:"):
@@ -645,7 +667,7 @@ def on_post_build(*, config: MkDocsConfig) -> None:
     if config.plugins["i18n"].building:
         return
     try:
-        build_index(Path(config.site_dir), LANGS)
+        build_index(Path(config.site_dir), LANGS, all_page_infos(_build(config).state.site))
     except SearchError as exc:
         raise PluginError(str(exc)) from None
     target = config.get(_TARGET_KEY)

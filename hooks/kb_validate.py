@@ -409,7 +409,7 @@ def _policy_errors(loaded: Loaded, file: str) -> list[DataError]:
     now = today()
     for index, item in _items(data, "records"):
         base: PathKey = ("records", index)
-        for field in ("title", "summary"):
+        for field in ("title",):  # a pasted record keeps the title of its original
             text = item.get(field)
             for lang, value in text.items() if isinstance(text, dict) else ():
                 if not isinstance(value, str):
