@@ -14,6 +14,7 @@ from dataclasses import dataclass
 from functools import lru_cache
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
+from urllib.parse import urlsplit
 
 from markupsafe import Markup
 from mkdocs.exceptions import PluginError
@@ -54,6 +55,7 @@ from kb_export import (
 from kb_links import BROWSE_PATH, lang_prefix, record_path
 from kb_markdown import render as render_markdown
 from kb_model import DEFAULT_LANG, LANGS, Text
+from kb_pagecheck import page_problems
 from kb_pages import Listings, PageSpec, build_listings, page_specs
 from kb_pairs import Pairs, build_pairs, handwritten, outside_links
 from kb_publish import discard, prepare, publish, warnings_counted
@@ -77,6 +79,9 @@ DATA_FILE = "data/measures.yaml"
 _BUILD_KEY = "kb_build"
 # The site folder the build publishes to; config.site_dir is its staging folder meanwhile.
 _TARGET_KEY = "kb_publish_to"
+# Pages of one language a build may make: far above the real site (about 150) and the
+# benchmark's 10,000 records; an accident (a file pasted ten times) stops before the build.
+MAX_PAGES = 60_000
 
 
 @dataclass(frozen=True)
@@ -156,6 +161,14 @@ def _prepare(config: MkDocsConfig) -> _Build:
     )
     if problems:
         raise PluginError("Problems with the hand-written pages:\n  " + "\n  ".join(problems))
+    problems = _nav_problems(config, pages)
+    if problems:
+        raise PluginError("Problems with the navigation:\n  " + "\n  ".join(problems))
+    if len(specs) > MAX_PAGES:
+        raise PluginError(
+            f"{DATA_FILE}: the data makes {len(specs)} pages in each language; the limit is "
+            f"{MAX_PAGES} (nothing was built)"
+        )
     feedback, wrong = feedback_channel(config.extra.get("kb_feedback") or {}, os.environ)
     featured, unknown = _featured(config.extra.get("kb_key_results") or [], state)
     wrong = wrong + unknown
@@ -210,6 +223,28 @@ def _open_data_settings(
     contact = (feedback.email, feedback.url) if feedback else (None, None)
     own = pairs.counterpart(DEFAULT_LANG, page, lang) if page else None
     return _OpenData(publisher, contact, landing), own
+
+
+def _nav_problems(config: MkDocsConfig, pages: Mapping[str, Mapping[str, Any]]) -> list[str]:
+    """Every hand-written page pair must be reachable: in extra.kb_nav, or (for a page
+    linked only from other pages, such as the accessibility statement) under not_in_nav."""
+    listed = {"index.md", *(p for p in _setting_list(config, "kb_nav") if isinstance(p, str))}
+    spec = config.not_in_nav
+    problems = [
+        f"mkdocs.yml extra.kb_nav: no page docs/{DEFAULT_LANG}/{entry}; name the Finnish file "
+        "of a hand-written page, e.g. 'ohjelma.md'"
+        for entry in _setting_list(config, "kb_nav")
+        if not isinstance(entry, str) or entry not in pages.get(DEFAULT_LANG, {})
+    ]
+    for path in pages.get(DEFAULT_LANG, {}):
+        if path in listed or (spec is not None and spec.match_file(f"{DEFAULT_LANG}/{path}")):
+            continue
+        problems.append(
+            f"docs/{DEFAULT_LANG}/{path} is not in the navigation: add '- {path}' under "
+            "extra.kb_nav in mkdocs.yml (its Swedish page follows it), or list both pages "
+            "under not_in_nav if they are only linked from other pages"
+        )
+    return problems
 
 
 def _featured(ids: object, state: State) -> tuple[tuple[str, ...], list[str]]:
@@ -476,6 +511,12 @@ def on_page_content(html: str, *, page: Page, config: MkDocsConfig, files: Files
         record = build.state.site.record_by_id.get(key.partition(":")[2])
         body = record.body.get(build.lang) if record and record.body else ""
         return render_markdown(body) if body else Markup("")
+    if not key:
+        host = urlsplit(str(config.site_url)).hostname or ""
+        problems = page_problems(html, host)
+        if problems:
+            where = f"docs/{page.file.src_uri}"
+            raise PluginError("\n  ".join(f"{where}: {problem}" for problem in problems))
     return Markup(html)
 
 

@@ -260,6 +260,36 @@ def _yaml_error(exc: yaml.YAMLError, file: str) -> DataError:
     return DataError(file, line, col, None, None, f"this is not valid YAML ({detail}); {hint}")
 
 
+_MARKER = re.compile(r"^(---|\.\.\.)(?=[ \t]|$)", re.M)
+
+
+def _marker_error(text: str, exc: yaml.YAMLError, file: str) -> DataError | None:
+    """A '---' or '...' at the start of a line inside the data (often inside a block text)
+    ends the YAML document there; PyYAML reports the consequence a few lines later. Name
+    the line of the marker instead."""
+    mark = getattr(exc, "problem_mark", None) or getattr(exc, "context_mark", None)
+    last = mark.line + 1 if mark is not None else len(_BREAK.split(text))
+    for found in _MARKER.finditer(text):
+        line, col = _line_col(text, found.start())
+        before = text[: found.start()]
+        if line >= last:  # at the error itself PyYAML's message names it (a second document)
+            break
+        if not before.strip() or all(
+            not row.strip() or row.lstrip().startswith("#") for row in _BREAK.split(before)
+        ):
+            continue  # a '---' that starts the document is fine
+        return DataError(
+            file,
+            line,
+            col,
+            None,
+            None,
+            f"'{found.group(1)}' at the start of a line ends the YAML document; indent it "
+            "like the text around it (inside a | block) or put the text in quotes",
+        )
+    return None
+
+
 def _event_errors(text: str, file: str) -> list[DataError]:
     """Refuse aliases, merge keys and very deep nesting before building anything.
 
@@ -332,7 +362,7 @@ def parse(text: str, file: str) -> tuple[Loaded | None, list[DataError]]:
     except yaml.reader.ReaderError as exc:
         return None, [_reader_error(exc, text, file)]
     except yaml.YAMLError as exc:
-        return None, [_yaml_error(exc, file)]
+        return None, [_marker_error(text, exc, file) or _yaml_error(exc, file)]
     if node is None:
         return None, [DataError(file, 1, 1, None, None, "the file has no data")]
     converter = _Converter(file)

@@ -8,6 +8,7 @@ Hand-written pages pair by the same path in docs/fi/ and docs/sv/, or by a front
 from __future__ import annotations
 
 import re
+import unicodedata
 from dataclasses import dataclass
 from pathlib import Path
 from urllib.parse import quote
@@ -168,6 +169,19 @@ def build_pairs(
     for path_a, declared in pages[first].items():
         path_b = declared or path_a
         if path_b not in pages[second]:
+            lookalike = [
+                other
+                for other in pages[second]
+                if unicodedata.normalize("NFC", other) == unicodedata.normalize("NFC", path_b)
+            ]
+            if lookalike:
+                problems.append(
+                    f"docs/{second}/{lookalike[0]} looks like docs/{second}/{path_b}, but its name "
+                    "is written with other Unicode characters (e.g. 'a' and a separate ring "
+                    "instead of 'å'); rename the file by typing its name again"
+                )
+                matched_b.add(lookalike[0])
+                continue
             problems.append(
                 f"docs/{first}/{path_a} has no Swedish version: add docs/{second}/{path_b}"
                 + ("" if declared else " or name it with 'translation:' in the front matter")

@@ -76,7 +76,7 @@ def url_problem(value: object, *, schemes: tuple[str, ...] = SCHEMES) -> str | N
     except UnicodeError:
         return f"the host '{host}' is not a valid domain name"
     if not ascii_host or not _HOST.fullmatch(ascii_host) or "." not in ascii_host.strip("."):
-        return f"the address has no valid host (found '{host}'); write e.g. https://vm.fi/..."
+        return f"the address has no valid host ('{host}' is not a domain name such as vm.fi)"
     if port == 0:
         return "this is not a valid web address (port 0)"
     return None

@@ -382,6 +382,115 @@ def _date_error(value: Any, path: PathKey, err: Any) -> None:
             err(path, f"there is no date {value} (the month has fewer days)")
 
 
+# Texts that say something in sentences: a Swedish one identical to the Finnish one was
+# not translated. (Titles and names may be the same in both: KEINO, Hansel.)
+_TRANSLATED = ("summary", "body", "notes", "intention", "description")
+
+
+def today() -> dt.date:
+    """The date dates in the data are compared with (the build's day, UTC)."""
+    return dt.datetime.now(dt.UTC).date()
+
+
+def _date_start(value: str) -> dt.date | None:
+    try:
+        parts = [int(p) for p in value.split("-")] + [1, 1]
+        return dt.date(*parts[:3])
+    except ValueError:
+        return None
+
+
+def _policy_errors(loaded: Loaded, file: str) -> list[DataError]:
+    """The editorial rules of README "Policies": a record pasted with only its id changed,
+    an untranslated Swedish text, 'completed' with an end in the future, a future 'added'."""
+    data = loaded.data
+    errors: list[DataError] = []
+    first_title: dict[tuple[str, str], tuple[int, str]] = {}
+    now = today()
+    for index, item in _items(data, "records"):
+        base: PathKey = ("records", index)
+        for field in ("title",):  # a pasted record keeps the title of its original
+            text = item.get(field)
+            for lang, value in text.items() if isinstance(text, dict) else ():
+                if not isinstance(value, str):
+                    continue
+                key = (f"{field}.{lang}", " ".join(value.split()).casefold())
+                if key in first_title:
+                    line, other = first_title[key]
+                    errors.append(
+                        _located(
+                            loaded,
+                            file,
+                            (*base, field, lang),
+                            f"the same {field} as record '{_show(other)}' (line {line}); a copied "
+                            "record needs its own texts",
+                        )
+                    )
+                else:
+                    line = loaded.positions.get((*base, field, lang), (0, 0))[0]
+                    first_title[key] = (line, str(item.get("id")))
+        for field in _TRANSLATED:
+            text = item.get(field)
+            if (
+                isinstance(text, dict)
+                and isinstance(text.get("fi"), str)
+                and text.get("fi") == text.get("sv")
+            ):
+                errors.append(
+                    _located(
+                        loaded,
+                        file,
+                        (*base, field, "sv"),
+                        "the Swedish text is the same as the Finnish one; translate it",
+                    )
+                )
+        period = item.get("period")
+        end = period.get("end") if isinstance(period, dict) else None
+        if item.get("status") == "completed" and _is_date(end):
+            last = _date_start(end)
+            if last is not None and last > now:
+                errors.append(
+                    _located(
+                        loaded,
+                        file,
+                        (*base, "period", "end"),
+                        f"the status is 'completed' but the period ends in the future ({end}); "
+                        "use status 'ongoing' until then",
+                    )
+                )
+        for key in ("added", "updated"):
+            value = item.get(key)
+            start = _date_start(value) if _is_date(value) else None
+            if start is not None and start > now:
+                errors.append(
+                    _located(
+                        loaded,
+                        file,
+                        (*base, key),
+                        f"'{key}' is in the future ({value}); write the day the record was "
+                        f"{'added to' if key == 'added' else 'last changed on'} the site",
+                    )
+                )
+    for section in ("areas",):
+        for index, item in _items(data, section):
+            for field in _TRANSLATED:
+                text = item.get(field)
+                if (
+                    isinstance(text, dict)
+                    and isinstance(text.get("fi"), str)
+                    and text.get("fi") == text.get("sv")
+                ):
+                    errors.append(
+                        _located(
+                            loaded,
+                            file,
+                            (section, index, field, "sv"),
+                            "the Swedish text is the same as the Finnish one; translate it",
+                        )
+                    )
+    return errors
+
+
 def _urls(data: dict[str, Any]) -> Iterator[tuple[PathKey, str]]:
     """Every address in the data (string-typed; the schema reports other types)."""
     for section in _SECTIONS:
@@ -539,6 +648,8 @@ def rule_errors(loaded: Loaded, file: str, *, texts: bool = True) -> list[DataEr
     for path, text in _markdown_texts(data):
         for problem in markdown_problems(text):
             err(path, problem)
+
+    errors += _policy_errors(loaded, file)
 
     # An old id keeps an old address working (it redirects), so it must stay unique: never the
     # id of a current record, never listed twice.

@@ -169,3 +169,193 @@ def test_random_bytes_are_accepted_or_located(raw: bytes) -> None:
         text = raw.decode("utf-8", "replace")
         check(text, errors)
         assert path.read_bytes() == raw
+
+
+# --- The escaping and the fast path, fuzzed with the same generators -------------------
+
+# Pieces of Markdown, HTML and addresses that an attack or an accident combines.
+MARKDOWN_PIECES = [
+    "[",
+    "]",
+    "(",
+    ")",
+    "<",
+    ">",
+    "!",
+    "&#106;",
+    "&#x6A;",
+    "&amp;",
+    "javascript:",
+    "JaVaScRiPt:",
+    "data:text/html,",
+    "vbscript:",
+    "https://vm.fi/",
+    "http://x.fi/a b",
+    "mailto:a@b.fi",
+    "{",
+    "}",
+    "{:",
+    "onclick=",
+    "onerror=",
+    '"',
+    "'",
+    "`",
+    "```",
+    "\n",
+    "\n\n",
+    "> ",
+    "- ",
+    "1. ",
+    "    ",
+    "[r]: ",
+    "[r]",
+    "#",
+    "## ",
+    "*",
+    "_",
+    "|",
+    "---",
+    "&",
+    ";",
+    " ",
+    "a",
+    "x",
+    "<script>",
+    "</script>",
+    "<img src=x>",
+    '<div markdown="1">',
+    "!!! note\n    ",
+    "\\",
+    "\u202e",
+    "\u200b",
+    "\x00",
+    "<https://vm.fi/>",
+    "<a@b.fi>",
+    "%0a",
+    "#__config",
+]
+_MARKDOWN = st.one_of(
+    st.lists(st.sampled_from(MARKDOWN_PIECES), max_size=25).map("".join),
+    st.text(max_size=40),
+)
+# What the subset may produce, written out independently of kb_markdown.
+_SUBSET_TAGS = {
+    "p",
+    "em",
+    "strong",
+    "code",
+    "pre",
+    "blockquote",
+    "ul",
+    "ol",
+    "li",
+    "hr",
+    "br",
+    "a",
+    "h1",
+    "h2",
+    "h3",
+    "h4",
+    "h5",
+    "h6",
+    "table",
+    "thead",
+    "tbody",
+    "tr",
+    "th",
+    "td",
+}
+_SUBSET_ATTRS = {"href", "title", "style", "start"}
+
+
+@settings(max_examples=400, deadline=2000)
+@given(_MARKDOWN)
+def test_rendered_data_markdown_never_leaves_the_subset(text: str) -> None:
+    """Whatever the text, its HTML has only the subset's elements and attributes and only
+    web or mail links, as the browser decodes them (html.parser decodes entities)."""
+    from html.parser import HTMLParser
+
+    from kb_markdown import problems, render
+
+    found: list[tuple[str, list[tuple[str, str | None]]]] = []
+
+    class Reader(HTMLParser):
+        def handle_starttag(self, tag: str, attrs: list[tuple[str, str | None]]) -> None:
+            found.append((tag, attrs))
+
+    reader = Reader(convert_charrefs=True)
+    reader.feed(str(render(text)))
+    reader.close()
+    for tag, attrs in found:
+        assert tag in _SUBSET_TAGS, (text, tag)
+        for name, value in attrs:
+            assert name in _SUBSET_ATTRS, (text, tag, name)
+            if name == "href":
+                target = "".join((value or "").split()).lower()
+                assert target.startswith(("https://", "http://", "mailto:")), (text, value)
+    if any(tag == "a" for tag, _ in found) and problems(text):
+        raise AssertionError(f"refused text rendered as a link: {text!r}")
+
+
+@settings(max_examples=400, deadline=2000)
+@given(
+    st.one_of(
+        st.lists(
+            st.sampled_from(MARKDOWN_PIECES + ["https://", "vm.fi", "/", "?", "=", "@"]),
+            max_size=12,
+        ).map("".join),
+        st.text(max_size=30).map(lambda s: "https://vm.fi/" + s),
+    )
+)
+def test_an_accepted_address_cannot_leave_its_attribute(url: str) -> None:
+    from urllib.parse import urlsplit
+
+    from kb_urls import url_problem
+
+    if url_problem(url) is not None:
+        return
+    assert not any(c in url for c in '"<>`\\ \t\n\r\x00\u202e\u200b')
+    assert urlsplit(url).scheme in ("https", "http", "mailto")
+    assert url.lower().startswith(("https://", "http://", "mailto:"))
+
+
+# Values written in double quotes with YAML escapes: characters no editor can see.
+ESCAPED = [
+    '"\\x1f"',
+    '"\\0"',
+    '"\\v"',
+    '"\\uFFFE"',
+    '"\\u202E"',
+    '"\\u200B\\u200B"',
+    '"\\u3164"',
+    '"\\u2800"',
+    '"\\uFEFF"',
+    '"hs-progr\\u0430mme"',
+    '"procurement\\u200B-competence"',
+    "'https://vm.fi/\"><b>'",
+    '"https://vm.fi/a b"',
+    '"[a][r]\\n\\n> [r]: javascript:x"',
+    '"[x](&#106;avascript:1)"',
+    '"![i](https://vm.fi/a.png)"',
+    '"## __config"',
+    "010",
+    "1:30",
+    '"2019-02-30"',
+    '"2099-01-01"',
+    "9" * 40,
+    '"x\\ty"',
+    '"\\x85"',
+]
+
+
+@settings(max_examples=300, deadline=3000, suppress_health_check=[HealthCheck.too_slow])
+@given(
+    st.lists(
+        st.tuples(st.just("scalar"), _INDEX, _INDEX, st.sampled_from(ESCAPED)),
+        min_size=1,
+        max_size=3,
+    )
+)
+def test_escaped_characters_are_refused_alike_on_both_paths(operations: list[tuple]) -> None:
+    """The fast path accepts a file only when the careful one does (run() checks it)."""
+    run(mutate(operations))

@@ -117,6 +117,55 @@ CASES: list[tuple[str, Callable[[Path], None], str]] = [
         "docs/sv/programmet.md:1:1: the page starts with a byte-order mark (BOM)",
     ),
     (
+        "a script in a hand-written page",
+        lambda p: _edit(p / "docs/fi/ohjelma.md", "\n\n", "\n\n<script>alert(1)</script>\n\n"),
+        "docs/fi/ohjelma.md: the element <script> is not allowed in a page",
+    ),
+    (
+        "a javascript: link in a hand-written page",
+        lambda p: _edit(
+            p / "docs/sv/programmet.md", "\n\n", "\n\n[Klicka](javascript:alert(1))\n\n"
+        ),
+        "docs/sv/programmet.md: the address 'javascript:alert(1)' in <a href> starts with",
+    ),
+    (
+        "an event handler in a hand-written page",
+        lambda p: _edit(
+            p / "docs/fi/ohjelma.md", "\n\n", '\n\n<p onmouseover="alert(1)">x</p>\n\n'
+        ),
+        "docs/fi/ohjelma.md: the attribute 'onmouseover' (<p onmouseover=...>) runs code",
+    ),
+    (
+        "an absolute http link to the site itself",
+        lambda p: _edit(
+            p / "docs/fi/ohjelma.md", "\n\n", "\n\n[Haku](http://hankinta-suomi.example/haku/)\n\n"
+        ),
+        "docs/fi/ohjelma.md: the link 'http://hankinta-suomi.example/haku/' is an absolute",
+    ),
+    (
+        "a new page pair not in the navigation",
+        lambda p: [
+            (p / f"docs/{lang}/uusi.md").write_text("# Uusi\n\nTeksti.\n", encoding="utf-8")
+            for lang in ("fi", "sv")
+        ],
+        "docs/fi/uusi.md is not in the navigation: add '- uusi.md' under extra.kb_nav",
+    ),
+    (
+        "Swedish page name in another Unicode normalisation",
+        lambda p: [
+            (p / "docs/fi/ohjelma.md").write_text(
+                "---\ntranslation: programmet-å.md\n---\n# Ohjelma\n", encoding="utf-8"
+            ),
+            (p / "docs/sv/programmet.md").rename(p / "docs/sv/programmet-a\u030a.md"),
+            _edit(
+                p / "docs/sv/programmet-a\u030a.md",
+                "translation: ohjelma.md",
+                "translation: ohjelma.md",
+            ),
+        ],
+        "is written with other Unicode characters",
+    ),
+    (
         "site_url with a quote",
         lambda p: _edit(
             p / "mkdocs.yml",
@@ -142,3 +191,20 @@ def test_a_located_message_and_no_traceback(
     assert message in result.stderr, result.stderr[-2000:]
     assert "root:x:0:0" not in result.stderr + result.stdout  # never print /etc/passwd
     assert not (project / "site").exists()
+
+
+def test_a_new_page_pair_listed_in_kb_nav_builds(project: Path) -> None:  # noqa: F811
+    """README "Adding a page": both files, then one line in extra.kb_nav."""
+    (project / "docs/fi/hankintakalenteri.md").write_text(
+        "---\ntranslation: upphandlingskalender.md\n---\n# Hankintakalenteri\n\nTeksti.\n",
+        encoding="utf-8",
+    )
+    (project / "docs/sv/upphandlingskalender.md").write_text(
+        "---\ntranslation: hankintakalenteri.md\n---\n# Upphandlingskalender\n\nText.\n",
+        encoding="utf-8",
+    )
+    _edit(project / "mkdocs.yml", "    - haku.md\n", "    - haku.md\n    - hankintakalenteri.md\n")
+    result = build(project)
+    assert result.returncode == 0, result.stderr[-2000:]
+    page = project / "site/sv/upphandlingskalender/index.html"
+    assert "Upphandlingskalender" in page.read_text(encoding="utf-8")
