@@ -209,7 +209,7 @@ def area_bars_svg(areas: Sequence[AreaCounts], table: Mapping[str, str]) -> Mark
                 x0 += value * unit
         total = a.programme + a.related + a.wide
         cells.append(_text(x0 + 4, y, str(total), "kb-chart__value"))
-        label = _text(4, y, _clip(f"{a.number}. {a.name}", 30), "kb-chart__label")
+        label = _text(4, y, _clip(f"{a.number}. {a.name}", 32), "kb-chart__label")
         parts.append(
             Markup('<a href="{}" tabindex="-1">{}{}</a>').format(
                 a.url, label, Markup("").join(cells)
