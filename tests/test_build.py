@@ -250,3 +250,23 @@ def test_accessibility_statement_in_both_languages_linked_from_every_footer(
         }
         assert expected in links, file
     assert footers > 100
+
+
+def test_programme_page_links_the_results_it_names(built_site: Path) -> None:
+    named = {
+        "volume-and-data-study",
+        "code-of-conduct-minimum-responsibility-obligations",
+        "procurement-training-survey-2021",
+        "self-assessment-tool",
+        "learning-clinics",
+        "strategic-leadership-best-practices-22-steps",
+        "procurement-handbook-2023",
+    }
+    for lang, slug in (("fi", "ohjelma"), ("sv", "programmet")):
+        html = page(built_site, lang, slug)
+        linked = {
+            e.attrs["href"].rstrip("/").rsplit("/", 1)[-1]
+            for e in html.elements
+            if e.tag == "a" and "records/" in e.attrs.get("href", "")
+        }
+        assert named <= linked, (lang, named - linked)
