@@ -85,22 +85,26 @@ def timeline_svg(
     link: Callable[[Record], str],
     title: Callable[[Record], str],
     table: Mapping[str, str],
+    *,
+    narrow: bool = False,
 ) -> Markup:
     """Rows grouped by kind, one bar (or dot) per record on a year axis; the programme's
     years are shaded. Programme records are filled, related ones outlined (not colour
-    alone). Each row links to its record page."""
+    alone). Each row links to its record page. `narrow` (for a phone) writes each title
+    above its bar instead of in a column beside it."""
     every = [s for _, rows in groups for s in rows]
     if not every:
         return Markup("")
     first = min(math.floor(min(s.start for s in every)), PROGRAMME_YEARS[0])
     last = max(math.ceil(max(s.end for s in every)), PROGRAMME_YEARS[1] + 1)
-    plot = _WIDTH - _LABEL - 10
-    scale = plot / (last - first)
+    width, left = (400, 4) if narrow else (_WIDTH, _LABEL)
+    row = _ROW + 14 if narrow else _ROW
+    scale = (width - left - 10) / (last - first)
 
     def x(year: float) -> float:
-        return _LABEL + (year - first) * scale
+        return left + (year - first) * scale
 
-    height = 34 + sum(_GROUP + _ROW * len(rows) for _, rows in groups) + 8
+    height = 34 + sum(_GROUP + row * len(rows) for _, rows in groups) + 8
     parts: list[Markup] = []
     band = Markup(
         '<rect class="kb-chart__band" x="{:.1f}" y="0" width="{:.1f}" height="{}"/>'
@@ -128,7 +132,7 @@ def timeline_svg(
         y += _GROUP
         parts.append(_text(4, y - 8, label, "kb-chart__group"))
         for span in rows:
-            mid = y + _ROW / 2
+            mid = y + row - _ROW / 2
             cls = "kb-chart__mark kb-chart__mark--" + (
                 "programme" if span.record.origin is Origin.PROGRAMME else "related"
             )
@@ -149,12 +153,18 @@ def timeline_svg(
             parts.append(
                 Markup('<a href="{}" tabindex="-1">{}{}</a>').format(
                     link(span.record),
-                    _text(4, mid + 4, _clip(title(span.record), 44), "kb-chart__label"),
+                    _text(
+                        4,
+                        mid - 9 if narrow else mid + 4,
+                        _clip(title(span.record), 60 if narrow else 44),
+                        "kb-chart__label",
+                    ),
                     mark,
                 )
             )
-            y += _ROW
-    return _svg("kb-chart kb-chart--timeline", height, Markup("").join(parts))
+            y += row
+    cls = "kb-chart kb-chart--timeline" + (" kb-chart--narrow" if narrow else " kb-chart--wide")
+    return _svg(cls, height, Markup("").join(parts), width)
 
 
 def _svg(cls: str, height: float, body: Markup, width: int = _WIDTH) -> Markup:
@@ -199,7 +209,7 @@ def area_bars_svg(areas: Sequence[AreaCounts], table: Mapping[str, str]) -> Mark
                 x0 += value * unit
         total = a.programme + a.related + a.wide
         cells.append(_text(x0 + 4, y, str(total), "kb-chart__value"))
-        label = _text(4, y, _clip(f"{a.number}. {a.name}", 30), "kb-chart__label")
+        label = _text(4, y, _clip(f"{a.number}. {a.name}", 32), "kb-chart__label")
         parts.append(
             Markup('<a href="{}" tabindex="-1">{}{}</a>').format(
                 a.url, label, Markup("").join(cells)

@@ -7,6 +7,8 @@ from __future__ import annotations
 from collections.abc import Mapping
 from typing import Any
 
+from markupsafe import Markup
+
 from kb_charts import (
     TIMELINE_MAX,
     AreaCounts,
@@ -32,12 +34,16 @@ def overview_charts(site: Site, graph: Graph, lang: str, table: Mapping[str, str
     shown = [span.record for _, rows in groups for span in rows]
     dated = sum(1 for r in site.records if r.period is not None)
     years = [r.period.start_year for r in site.records if r.period is not None]
-    timeline = timeline_svg(
-        groups,
-        link=lambda r: _UP + record_path(r.id),
-        title=lambda r: r.title.get(lang),
-        table=table,
-    )
+
+    def timeline(narrow: bool) -> Markup:
+        return timeline_svg(
+            groups,
+            link=lambda r: _UP + record_path(r.id),
+            title=lambda r: r.title.get(lang),
+            table=table,
+            narrow=narrow,
+        )
+
     own_counts = []
     for area in site.areas:
         own = graph.own_by_area[area.id]
@@ -58,7 +64,8 @@ def overview_charts(site: Site, graph: Graph, lang: str, table: Mapping[str, str
         for other, count in graph.shared[area.id]
     }
     return {
-        "timeline": timeline,
+        "timeline": timeline(narrow=False),
+        "timeline_narrow": timeline(narrow=True),
         "timeline_summary": table["chart_timeline_summary"]
         .replace("{count}", str(len(shown)))
         .replace("{first}", str(min(years)) if years else "")

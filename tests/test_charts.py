@@ -41,7 +41,7 @@ def _hostile(site: Site) -> Site:
 def test_charts_are_well_formed_escaped_svg_linked_to_the_pages(site: Site, lang: str) -> None:
     hostile = _hostile(site)
     charts = overview_charts(hostile, build_graph(hostile), lang, strings(lang))
-    for name in ("timeline", "area_bars", "area_network"):
+    for name in ("timeline", "timeline_narrow", "area_bars", "area_network"):
         svg = charts[name]
         assert isinstance(svg, Markup)
         assert "<script" not in svg

@@ -272,7 +272,11 @@ def test_overview_pictures_link_to_records_and_the_matrix_fits_a_phone(
 ) -> None:
     page.set_viewport_size(PHONE)
     assert _open(page, server, f"{PREFIX[lang]}areas/") == []  # no request to another host
-    svg_links = page.locator("svg.kb-chart--timeline a").count()
+    # On a phone the narrow timeline is shown (titles above the bars), the wide one hidden.
+    assert page.locator("svg.kb-chart--narrow").is_visible()
+    assert not page.locator("svg.kb-chart--timeline.kb-chart--wide").is_visible()
+    assert _box(page, "svg.kb-chart--narrow")["width"] <= PHONE["width"]
+    svg_links = page.locator("svg.kb-chart--narrow a").count()
     assert svg_links == sum(1 for r in data.site.records if r.period)
     table_links = page.locator("#timeline ~ details a[href*='records/']").count()
     assert table_links == svg_links
