@@ -640,7 +640,9 @@ def run_size(
                 "-c",
                 "import sys; from pathlib import Path; sys.path.insert(0, 'hooks');"
                 " from kb_model import LANGS; from kb_search import build_index;"
-                " build_index(Path('site'), LANGS)",
+                " from kb_searchprep import all_page_infos; from kb_state import read_state;"
+                " build_index(Path('site'), LANGS, all_page_infos("
+                "read_state(Path('data/measures.yaml'), 'data/measures.yaml').site))",
             ],
             gen,
             work / f"gen-{n}-pagefind.log",

@@ -143,8 +143,18 @@ def record_json_path(record_id: str) -> str:
     return f"{EXPORT_DIR}records/{record_id}.json"
 
 
+# A cell a spreadsheet would run as a formula starts with one of these (OWASP, "CSV
+# Injection"): such a cell gets a leading apostrophe, which spreadsheets show as text.
+_FORMULA_START = ("=", "+", "-", "@", "\t", "\r", "\n", "\uff1d", "\uff0b", "\uff0d", "\uff20")
+
+
+def csv_cell(value: str) -> str:
+    """`value` safe to open in a spreadsheet: '=1+1' -> "'=1+1"."""
+    return "'" + value if value.startswith(_FORMULA_START) else value
+
+
 def to_csv(site: Site, lang: str, site_url: str, table: Mapping[str, str]) -> str:
-    """One row per record, texts in `lang`."""
+    """One row per record, texts in `lang`; no cell starts a formula (csv_cell)."""
     orgs = site.organisation_by_id
     out = io.StringIO(newline="")
     writer = csv.writer(out, lineterminator="\r\n")
@@ -157,7 +167,8 @@ def to_csv(site: Site, lang: str, site_url: str, table: Mapping[str, str]) -> st
             year = f" ({f.year})" if f.year else ""
             figures.append(f"{f.value:g}{unit} {f.label.get(lang)}{year}")
         writer.writerow(
-            [
+            csv_cell(cell)
+            for cell in [
                 r.id,
                 site_url + lang_prefix(lang) + record_path(r.id),
                 r.kind.value,

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from collections.abc import Mapping
 
-from kb_model import Period
+from kb_model import Kind, Period, Record, Status
 
 NBSP = "\u00a0"
 
@@ -30,6 +30,35 @@ def format_period(period: Period | None, table: Mapping[str, str]) -> str:
     if period.end == period.start:
         return start
     return f"{start}–{format_date(period.end, table)}"
+
+
+# Kinds whose period without an end is one moment (a publication, a launch, one day).
+_MOMENT_KINDS = frozenset({Kind.REPORT, Kind.HANDBOOK, Kind.TOOL, Kind.EVENT})
+
+
+def is_moment(record: Record) -> bool:
+    """Whether a period without an end is one moment (a date) rather than an open period."""
+    period = record.period
+    if period is None or period.end is not None or record.status is Status.ONGOING:
+        return False
+    return period.start.count("-") == 2 or record.kind in _MOMENT_KINDS
+
+
+def format_when(record: Record, table: Mapping[str, str]) -> str:
+    """A record's period as a reader reads it: one date for one moment ('9.9.2020'), an
+    open period as continuing ('2020 – jatkuu') or with its end unknown, never '2020–'."""
+    period = record.period
+    if period is None:
+        return table["date_unknown"]
+    start = format_date(period.start, table)
+    if period.end is not None:
+        end = format_date(period.end, table)
+        return start if end == start else f"{start}–{end}"
+    if record.status is Status.ONGOING:
+        return table["period_continues"].replace("{start}", start)
+    if is_moment(record):
+        return start
+    return table["period_end_unknown"].replace("{start}", start)
 
 
 def format_number(value: float) -> str:

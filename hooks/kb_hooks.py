@@ -6,6 +6,7 @@ in the same process), so nothing here keeps state between calls.
 
 from __future__ import annotations
 
+import difflib
 import json
 import os
 from collections.abc import Mapping
@@ -50,19 +51,20 @@ from kb_export import (
     to_csv,
     to_json,
 )
-from kb_links import lang_prefix, record_path
+from kb_links import BROWSE_PATH, lang_prefix, record_path
 from kb_markdown import render as render_markdown
 from kb_model import DEFAULT_LANG, LANGS, Text
 from kb_pages import Listings, PageSpec, build_listings, page_specs
-from kb_pairs import Pairs, build_pairs, handwritten
+from kb_pairs import Pairs, build_pairs, handwritten, outside_links
 from kb_publish import discard, prepare, publish, warnings_counted
 from kb_search import SearchError, build_index
+from kb_searchprep import all_page_infos
 from kb_state import State, current_state
 from kb_statement import TEMPLATE, Feedback, feedback_channel, statement_dates, statement_problems
 from kb_strings import StringsError, strings
 from kb_urls import WEB_SCHEMES, url_problem
 from kb_validate import SCHEMA_PATH
-from kb_views import view_for
+from kb_views import default_key_results, view_for
 
 if TYPE_CHECKING:
     from jinja2 import Environment
@@ -96,6 +98,7 @@ class _Build:
     site_names: Mapping[str, str]  # the site's name in every language (citations)
     open_data: _OpenData  # what the catalog says besides the data
     open_data_page: str | None  # this language's open-data page (source path), if any
+    featured: tuple[str, ...] = ()  # the home page's key results (extra.kb_key_results)
 
 
 @dataclass(frozen=True)
@@ -115,7 +118,13 @@ def _lang(config: MkDocsConfig) -> str:
     i18n = config.plugins.get("i18n")
     if i18n is None:
         raise PluginError("kb_hooks needs the 'i18n' plugin (mkdocs-static-i18n) in mkdocs.yml")
-    return str(i18n.current_language or DEFAULT_LANG)
+    lang = str(i18n.current_language or DEFAULT_LANG)
+    if lang not in LANGS:
+        raise PluginError(
+            f"mkdocs.yml plugins.i18n.languages: the locale '{lang}' is not one of the site's "
+            f"languages ({', '.join(LANGS)})"
+        )
+    return lang
 
 
 def _prepare(config: MkDocsConfig) -> _Build:
@@ -124,18 +133,32 @@ def _prepare(config: MkDocsConfig) -> _Build:
         table = strings(lang)
     except StringsError as exc:
         raise PluginError(str(exc)) from None
+    root = _root(config)
+    data_file = root / DATA_FILE
+    if data_file.is_symlink() and not data_file.resolve().is_relative_to(root):
+        raise PluginError(
+            f"{DATA_FILE}: a symbolic link to a file outside the project; put the data file "
+            "itself there"
+        )
     try:
-        state = current_state(_root(config) / DATA_FILE, DATA_FILE)
+        state = current_state(data_file, DATA_FILE)
     except DataErrors as exc:
         raise PluginError(exc.report()) from None
     listings = build_listings(state.site, lang)
     specs = tuple(page_specs(state.site, lang, table, listings))
     pages, unreadable = handwritten(Path(config.docs_dir))
     pairs, problems = build_pairs(pages, [s.path for s in specs])
-    problems = unreadable + problems + statement_problems(Path(config.docs_dir), table)
+    problems = (
+        outside_links(root, Path(config.docs_dir))
+        + unreadable
+        + problems
+        + statement_problems(Path(config.docs_dir), table)
+    )
     if problems:
         raise PluginError("Problems with the hand-written pages:\n  " + "\n  ".join(problems))
     feedback, wrong = feedback_channel(config.extra.get("kb_feedback") or {}, os.environ)
+    featured, unknown = _featured(config.extra.get("kb_key_results") or [], state)
+    wrong = wrong + unknown
     if wrong:
         raise PluginError("Problems in mkdocs.yml:\n  " + "\n  ".join(wrong))
     languages = config.plugins["i18n"].config.languages
@@ -156,6 +179,7 @@ def _prepare(config: MkDocsConfig) -> _Build:
         _site_names(config, languages),
         open_data,
         open_data_page,
+        featured,
     )
 
 
@@ -188,6 +212,20 @@ def _open_data_settings(
     return _OpenData(publisher, contact, landing), own
 
 
+def _featured(ids: object, state: State) -> tuple[tuple[str, ...], list[str]]:
+    """The home page's key results: record ids from mkdocs.yml, each one checked. When
+    none of them is in the data (another data set: a test fixture, the benchmark), the
+    newest of the programme's documented results stand in."""
+    if not isinstance(ids, list) or not all(isinstance(i, str) for i in ids):
+        return (), ["extra.kb_key_results: expected a list of record ids"]
+    known = state.site.record_by_id
+    unknown = [i for i in ids if i not in known]
+    if ids and len(unknown) == len(ids):
+        return default_key_results(state.site), []
+    problems = [f"extra.kb_key_results: no record '{i}' in {DATA_FILE}" for i in unknown]
+    return tuple(ids), problems
+
+
 def _build(config: MkDocsConfig) -> _Build:
     build = config.get(_BUILD_KEY)
     if not isinstance(build, _Build) or build.lang != _lang(config):
@@ -205,12 +243,26 @@ def _nav(config: MkDocsConfig, build: _Build) -> list[Any]:
     gen = lang_prefix(lang)
     areas = [f"{gen}areas/index.md", *(f"{gen}areas/{a.id}.md" for a in build.state.site.areas)]
     items: list[Any] = [f"{lang}/index.md", {table["areas_title"]: areas}, f"{gen}browse/index.md"]
-    for path in config.extra.get("kb_nav", []):
-        other = path if lang == DEFAULT_LANG else pairs.counterpart(DEFAULT_LANG, path, lang)
+    for path in _setting_list(config, "kb_nav"):
+        other = (
+            pairs.counterpart(DEFAULT_LANG, path, lang)
+            if isinstance(path, str) and (DEFAULT_LANG, path) in pairs.urls
+            else None
+        )
         if other is None:
-            raise PluginError(f"mkdocs.yml extra.kb_nav: no page docs/{DEFAULT_LANG}/{path}")
+            raise PluginError(
+                f"mkdocs.yml extra.kb_nav: no page docs/{DEFAULT_LANG}/{path}; name the "
+                f"Finnish file of a hand-written page, e.g. 'ohjelma.md'"
+            )
         items.append(f"{lang}/{other}")
     return items
+
+
+def _setting_list(config: MkDocsConfig, key: str) -> list[Any]:
+    value = config.extra.get(key, [])
+    if not isinstance(value, list):
+        raise PluginError(f"mkdocs.yml extra.{key}: expected a list (lines starting with '- ')")
+    return value
 
 
 # --- Hooks -------------------------------------------------------------------------------
@@ -402,6 +454,15 @@ def on_page_markdown(
     escape_meta(page.meta)
     if page.meta.get("kb_key"):
         return ""
+    template = page.meta.get("template")
+    if template is not None and not (
+        isinstance(template, str)
+        and any((Path(folder) / template).is_file() for folder in config.theme.dirs)
+    ):
+        raise PluginError(
+            f"docs/{page.file.src_uri}: front matter 'template: {template}': there is no such "
+            "template in overrides/ or the theme; remove the line to use the default page"
+        )
     return markdown
 
 
@@ -427,6 +488,7 @@ def on_page_context(
     context["kb_t"] = build.table
     context["kb_lang"] = build.lang
     context["kb_search_url"] = build.search_url
+    context["kb_browse_url"] = lang_prefix(build.lang) + BROWSE_PATH
     key = page.meta.get("kb_key") or (
         "home" if page.meta.get("template") == "kb-home.html" else None
     )
@@ -440,7 +502,9 @@ def on_page_context(
         context["kb_dataset_jsonld"] = schema_org(meta, build.lang)
     if key:
         site, graph = build.state.site, build.state.graph
-        context["kb"] = view_for(site, graph, key, build.lang, build.table, build.listings)
+        context["kb"] = view_for(
+            site, graph, key, build.lang, build.table, build.listings, build.featured
+        )
         if context["kb"] is None:
             raise PluginError(f"{page.file.src_uri}: unknown kb_key '{key}'")
         if key.startswith("record:"):
@@ -481,13 +545,19 @@ def _footer(
     config: MkDocsConfig, pairs: Pairs, lang: str, table: Mapping[str, str]
 ) -> tuple[Mapping[str, str], ...]:
     links = []
-    for entry in config.extra.get("kb_footer", []):
-        url = pairs.alternates(DEFAULT_LANG, entry["page"]).get(lang)
+    for n, entry in enumerate(_setting_list(config, "kb_footer")):
+        where = f"mkdocs.yml extra.kb_footer[{n}]"
+        if not isinstance(entry, dict) or set(entry) != {"page", "label"}:
+            raise PluginError(f"{where}: expected {{page: <Finnish file>, label: <UI string>}}")
+        page, label = entry["page"], entry["label"]
+        url = pairs.alternates(DEFAULT_LANG, page).get(lang) if isinstance(page, str) else None
         if url is None:
-            raise PluginError(
-                f"mkdocs.yml extra.kb_footer: no page docs/{DEFAULT_LANG}/{entry['page']}"
-            )
-        links.append({"url": url, "label": table[entry["label"]]})
+            raise PluginError(f"{where}: no page docs/{DEFAULT_LANG}/{page}")
+        if label not in table:
+            close = difflib.get_close_matches(str(label), sorted(table), n=1)
+            hint = f"; did you mean '{close[0]}'?" if close else ""
+            raise PluginError(f"{where}: '{label}' is not a key of hooks/strings/{lang}.yaml{hint}")
+        links.append({"url": url, "label": table[label]})
     return tuple(links)
 
 
@@ -495,7 +565,13 @@ def _search_url(config: MkDocsConfig, pairs: Pairs, lang: str) -> str | None:
     page = config.extra.get("kb_search_page")
     if not page:
         return None
-    return pairs.alternates(DEFAULT_LANG, page).get(lang)
+    url = pairs.alternates(DEFAULT_LANG, page).get(lang) if isinstance(page, str) else None
+    if url is None:  # a typo here would remove the search form from every page
+        raise PluginError(
+            f"mkdocs.yml extra.kb_search_page: no page docs/{DEFAULT_LANG}/{page}; name the "
+            "Finnish file of the search page, e.g. 'haku.md'"
+        )
+    return url
 
 
 def _switcher(build: _Build, urls: dict[str, str]) -> list[dict[str, str]]:
@@ -550,7 +626,7 @@ def on_post_build(*, config: MkDocsConfig) -> None:
     if config.plugins["i18n"].building:
         return
     try:
-        build_index(Path(config.site_dir), LANGS)
+        build_index(Path(config.site_dir), LANGS, all_page_infos(_build(config).state.site))
     except SearchError as exc:
         raise PluginError(str(exc)) from None
     target = config.get(_TARGET_KEY)

@@ -9,6 +9,7 @@ from __future__ import annotations
 
 import math
 import re
+import stat
 from dataclasses import dataclass
 from pathlib import Path
 from typing import Any
@@ -51,6 +52,22 @@ _READS_AS = {
 # Line breaks as YAML counts them (Python's str.splitlines() knows more).
 _BREAK = re.compile(r"\r\n|[\r\n\x85\u2028\u2029]")
 _RESOLVER = yaml.resolver.Resolver()
+# Numbers as people write them. YAML 1.1 also reads 010 as 8 (octal), 1:30 as 90
+# (base 60), 0x10 as 16 and 1_000 as 1000: refused, so that no figure changes silently.
+_PLAIN_NUMBER = {
+    "tag:yaml.org,2002:int": re.compile(r"[-+]?(0|[1-9][0-9]*)\Z"),
+    "tag:yaml.org,2002:float": re.compile(
+        r"[-+]?(([0-9]+(\.[0-9]*)?|\.[0-9]+)([eE][-+]?[0-9]+)?|\.inf|\.Inf|\.INF)\Z"
+        r"|\.nan\Z|\.NaN\Z|\.NAN\Z"
+    ),
+}
+
+
+def changed_number(tag: str, text: str) -> bool:
+    """True when the plain scalar `text`, read as `tag`, is a number YAML 1.1 would read
+    differently from how it looks (010 -> 8, 1:30 -> 90, 1_000 -> 1000, 0x10 -> 16)."""
+    pattern = _PLAIN_NUMBER.get(tag)
+    return pattern is not None and not pattern.match(text)
 
 
 def _tag(tag: str) -> str:
@@ -145,7 +162,7 @@ class _Converter:
         if node.tag == "tag:yaml.org,2002:timestamp":
             return str(node.value)
         try:
-            return self._constructor.construct_object(node)
+            value = self._constructor.construct_object(node)
         except (ValueError, KeyError, TypeError, IndexError, yaml.YAMLError):
             # e.g. `0x_`, a number of more than 4300 digits, or `!!int abc`.
             what = _READS_AS.get(node.tag, "a value")
@@ -166,6 +183,15 @@ class _Converter:
                 )
             self._error(node, message)
             return None
+        if not node.style and changed_number(node.tag, str(node.value)):
+            self._error(
+                node,
+                f"'{_show(str(node.value))}' would be read as the number {value}; "
+                "write the number in plain digits (10, 90, 1000), or put it in quotes if it is "
+                "meant as text",
+            )
+            return None
+        return value
 
 
 def _too_large(size: int, file: str) -> DataError:
@@ -368,6 +394,8 @@ def quick_parse(text: str) -> Any | None:
                     if tag not in _SCALAR_TAGS:  # e.g. '<<' or '=' as a value
                         return None
                     if tag != _STR and tag != "tag:yaml.org,2002:timestamp":
+                        if changed_number(tag, value):
+                            return None
                         try:
                             value = construct(yaml.ScalarNode(tag, value))
                         except (ValueError, KeyError, TypeError, IndexError, yaml.YAMLError):
@@ -405,14 +433,23 @@ def quick_parse(text: str) -> Any | None:
 
 
 def read_text(path: Path, display: str) -> tuple[str | None, list[DataError]]:
-    """The text of the file at `path`, or why it cannot be read as YAML text."""
+    """The text of the file at `path`, or why it cannot be read as YAML text. Only a
+    regular file is read (never a device such as /dev/zero or a named pipe), and never
+    more than `MAX_BYTES` of it."""
     try:
-        size = path.stat().st_size
-        if size > MAX_BYTES:  # refuse before reading it into memory
-            return None, [_too_large(size, display)]
-        raw = path.read_bytes()
+        info = path.stat()
+        if not stat.S_ISREG(info.st_mode):
+            msg = "this is not a regular file (a device, folder or pipe); use a text file"
+            return None, [DataError(display, 1, 1, None, None, msg)]
+        if info.st_size > MAX_BYTES:  # refuse before reading it into memory
+            return None, [_too_large(info.st_size, display)]
+        with path.open("rb") as handle:
+            raw = handle.read(info.st_size + 1)  # + 1: a file that grew meanwhile
+            if len(raw) > MAX_BYTES:
+                return None, [_too_large(len(raw), display)]
     except OSError as exc:
-        return None, [DataError(display, 1, 1, None, None, f"cannot read the file: {exc.strerror}")]
+        reason = exc.strerror or type(exc).__name__
+        return None, [DataError(display, 1, 1, None, None, f"cannot read the file: {reason}")]
     return _decode(raw, display)
 
 

@@ -46,28 +46,54 @@ class PageSpec:
         return f"---\n{head}\n---\n\n{self.body}\n"
 
 
+DIMENSIONS = ("kind", "area", "status")
+
+
 @dataclass(frozen=True)
 class Facet:
-    """A listing filter: all records, or those of one kind, area or status."""
+    """A listing filter: records of one kind, area and status, each optional ('' = any).
+    Its address names the chosen values in a fixed order, so it is stable:
+    browse/, browse/kind/report/, browse/kind/report/area/innovation/status/ongoing/."""
 
-    name: str  # 'all', 'kind', 'area' or 'status'
-    value: str  # '' for 'all'
+    kind: str = ""
+    area: str = ""
+    status: str = ""
+
+    @classmethod
+    def of(cls, name: str, value: str) -> Facet:
+        """The facet of one dimension ('kind', 'area' or 'status'); 'all' for none."""
+        return cls() if name == "all" else cls(**{name: value})
+
+    @classmethod
+    def from_key(cls, key: str) -> tuple[Facet, int] | None:
+        """'browse:report::ongoing:2' -> (Facet('report', '', 'ongoing'), 2)."""
+        parts = key.split(":")
+        if len(parts) != 5 or parts[0] != "browse" or not parts[4].isdigit():
+            return None
+        return cls(parts[1], parts[2], parts[3]), int(parts[4])
+
+    def values(self) -> dict[str, str]:
+        return {"kind": self.kind, "area": self.area, "status": self.status}
+
+    def chosen(self) -> list[tuple[str, str]]:
+        return [(name, value) for name, value in self.values().items() if value]
+
+    def with_value(self, name: str, value: str) -> Facet:
+        return Facet(**{**self.values(), name: value})
 
     @property
     def base(self) -> str:
-        return BROWSE_PATH if self.name == "all" else f"{BROWSE_PATH}{self.name}/{self.value}/"
+        return BROWSE_PATH + "".join(f"{name}/{value}/" for name, value in self.chosen())
 
     def key(self, page: int) -> str:
-        return f"browse:{self.name}:{self.value}:{page}"
+        return f"browse:{self.kind}:{self.area}:{self.status}:{page}"
 
     def matches(self, record: Record) -> bool:
-        if self.name == "kind":
-            return record.kind.value == self.value
-        if self.name == "area":
-            return self.value in record.areas
-        if self.name == "status":
-            return record.status.value == self.value
-        return True
+        return (
+            (not self.kind or record.kind.value == self.kind)
+            and (not self.area or self.area in record.areas)
+            and (not self.status or record.status.value == self.status)
+        )
 
 
 def kinds_present(site: Site) -> list[Kind]:
@@ -75,15 +101,38 @@ def kinds_present(site: Site) -> list[Kind]:
     return [kind for kind in Kind if kind in present]
 
 
-def facets(site: Site) -> list[Facet]:
-    """Every listing filter that has at least one record, in a stable order."""
-    statuses = {record.status for record in site.records}
+def _facets_of(record: Record) -> list[Facet]:
+    """Every facet a record belongs to: any or its kind x any or each of its areas x any
+    or its status (2 x (1 + areas) x 2 facets)."""
     return [
-        Facet("all", ""),
-        *(Facet("kind", kind.value) for kind in kinds_present(site)),
-        *(Facet("area", area.id) for area in site.areas),
-        *(Facet("status", status.value) for status in Status if status in statuses),
+        Facet(kind, area, status)
+        for kind in ("", record.kind.value)
+        for area in ("", *record.areas)
+        for status in ("", record.status.value)
     ]
+
+
+def _facet_order(site: Site) -> dict[str, dict[str, int]]:
+    return {
+        "kind": {"": -1, **{k.value: i for i, k in enumerate(Kind)}},
+        "area": {"": -1, **{a.id: i for i, a in enumerate(site.areas)}},
+        "status": {"": -1, **{s.value: i for i, s in enumerate(Status)}},
+    }
+
+
+def facets(site: Site) -> list[Facet]:
+    """Every combination of filters that has at least one record, in a stable order."""
+    found = {facet for record in site.records for facet in _facets_of(record)} | {Facet()}
+    order = _facet_order(site)
+    return sorted(
+        found,
+        key=lambda f: (
+            len(f.chosen()),
+            order["kind"][f.kind],
+            order["area"][f.area],
+            order["status"][f.status],
+        ),
+    )
 
 
 @dataclass(frozen=True)
@@ -99,11 +148,16 @@ class Listings:
 
 
 def build_listings(site: Site, lang: str) -> Listings:
-    """Sort once, then pick each facet's records from the sorted list."""
+    """Sort once, then put each record into every facet it belongs to (only non-empty
+    combinations exist; each keeps the sorted order)."""
     ordered = sorted_for_listing(list(site.records), lang)
+    members: dict[Facet, list[Record]] = {facet: [] for facet in facets(site)}
+    for record in ordered:
+        for facet in _facets_of(record):
+            members[facet].append(record)
     kinds = list(Kind)
     return Listings(
-        members={facet: tuple(r for r in ordered if facet.matches(r)) for facet in facets(site)},
+        members={facet: tuple(chosen) for facet, chosen in members.items()},
         matrix=tuple(
             sorted(site.records, key=lambda r: (kinds.index(r.kind), r.title.get(lang).casefold()))
         ),
@@ -114,14 +168,32 @@ def listing_url(facet: Facet, number: int, lang: str) -> str:
     return lang_prefix(lang) + facet.base + ("" if number == 1 else f"{number}/")
 
 
+def facet_label(site: Site, name: str, value: str, lang: str, table: Mapping[str, str]) -> str:
+    """The label of one filter value: 'Selvitykset ja raportit', '5. Innovaatiot', 'Käynnissä'."""
+    if name == "kind":
+        return table[f"kind_{value}s"]
+    if name == "area":
+        area = site.area_by_id[value]
+        return f"{area.number}. {area.name.get(lang)}"
+    return table[f"status_{value}"]
+
+
 def _facet_title(site: Site, facet: Facet, lang: str, table: Mapping[str, str]) -> str:
-    if facet.name == "kind":
-        return t(table, "browse_title_kind", name=table[f"kind_{facet.value}s"])
-    if facet.name == "area":
-        return t(table, "browse_title_area", name=site.area_by_id[facet.value].name.get(lang))
-    if facet.name == "status":
-        return t(table, "browse_title_status", name=table[f"status_{facet.value}"])
-    return table["browse_title"]
+    chosen = facet.chosen()
+    if not chosen:
+        return table["browse_title"]
+    if len(chosen) == 1:
+        name, value = chosen[0]
+        if name == "kind":
+            return t(table, "browse_title_kind", name=table[f"kind_{value}s"])
+        if name == "area":
+            return t(table, "browse_title_area", name=site.area_by_id[value].name.get(lang))
+        return t(table, "browse_title_status", name=table[f"status_{value}"])
+    labels = [
+        site.area_by_id[v].name.get(lang) if n == "area" else facet_label(site, n, v, lang, table)
+        for n, v in chosen
+    ]
+    return t(table, "browse_title_combined", names=", ".join(labels))
 
 
 def sorted_for_listing(records: list[Record], lang: str) -> list[Record]:

@@ -7,23 +7,43 @@ one bundle each (`pagefind/fi-01/`, `pagefind/fi-02/`, `pagefind/sv-01/`, ...).
 `pagefind/bundles.json` lists the bundles of each language; the search page loads the
 first and merges the others into it (Pagefind's `mergeIndex`), so results are ranked
 together. The site of the real data has one bundle per language.
+
+Pagefind reads a prepared copy of each page (kb_searchprep): repeated labels left out,
+base forms and compound parts of its words added (kb_morph, Voikko for Finnish).
+`pagefind/vocab-<lang>/` is the vocabulary the search page rewrites queries with: every
+word of the language's pages, most frequent first, with base forms and parts, in shards by
+the words' first two letters (`<hex>.json`; `index.json` lists them and the organisations),
+so that a query loads only the shards of its own words.
 """
 
 from __future__ import annotations
 
+import functools
 import json
 import math
-import os
 import shutil
 import subprocess
 import sys
 import tempfile
-from collections.abc import Sequence
+from collections.abc import Callable, Mapping, Sequence
 from pathlib import Path
+
+from kb_morph import (
+    Analyse,
+    MorphologyError,
+    Vocabulary,
+    build_vocabulary,
+    count_words,
+    expand_text,
+    shards,
+    voikko_analyser,
+)
+from kb_searchprep import PageInfo, ignore_repeated, indexed_text, with_extra
 
 TIMEOUT_SECONDS = 600
 SEARCH_DIR = "pagefind"
 MANIFEST = "bundles.json"
+VOCABULARY = "vocab-{lang}"
 # 4,000 pages: about 0.6 GB for Pagefind (measured: 3,000 record pages 0.40 GB,
 # 10,000 record pages 1.43 GB).
 PAGES_PER_BUNDLE = 4000
@@ -57,34 +77,102 @@ def plan_bundles(
 
 
 def build_index(
-    site_dir: Path, langs: Sequence[str], per_bundle: int = PAGES_PER_BUNDLE
+    site_dir: Path,
+    langs: Sequence[str],
+    infos: Mapping[str, PageInfo],
+    per_bundle: int = PAGES_PER_BUNDLE,
 ) -> dict[str, list[str]]:
-    """Index the site in batches (see the module's text); return the bundles by language."""
+    """Index the site in batches (see the module's text); return the bundles by language.
+    `infos` describes the generated pages by site-relative path (kb_searchprep)."""
     out = site_dir / SEARCH_DIR
     shutil.rmtree(out, ignore_errors=True)
     out.mkdir(parents=True)
     manifest: dict[str, list[str]] = {}
-    for code, batches in plan_bundles(site_dir, langs, per_bundle).items():
-        for number, pages in enumerate(batches, start=1):
-            name = f"{code}-{number:02d}"
-            _index_batch(site_dir, pages, out / name)
-            manifest.setdefault(code, []).append(name)
+    plan = plan_bundles(site_dir, langs, per_bundle)
+    analyse, release = _analyser() if "fi" in plan else (None, _nothing)
+    try:
+        for code, batches in plan.items():
+            manifest[code] = _index_language(site_dir, code, batches, infos, analyse)
+    finally:
+        release()
     (out / MANIFEST).write_text(json.dumps(manifest, sort_keys=True), encoding="utf-8")
     return manifest
 
 
-def _index_batch(site_dir: Path, pages: list[str], bundle: Path) -> None:
-    """One Pagefind run over `pages`, linked into a scratch folder that mirrors the site so
-    that result URLs stay those of the site."""
-    scratch = Path(tempfile.mkdtemp(prefix=".kb-pagefind-", dir=site_dir.parent))
+def _index_language(
+    site_dir: Path,
+    code: str,
+    batches: list[list[str]],
+    infos: Mapping[str, PageInfo],
+    analyse: Analyse | None,
+) -> list[str]:
+    """The vocabulary of one language, then one bundle per batch; return the bundles."""
+    out = site_dir / SEARCH_DIR
+    texts = {
+        rel: indexed_text(ignore_repeated(_read(site_dir / rel))) for b in batches for rel in b
+    }
+    counts, spelling = count_words(texts.values())
+    vocabulary = build_vocabulary(counts, spelling, code, analyse)
+    orgs = sorted({org for rel in texts if rel in infos for org in infos[rel].orgs})
+    folder = out / VOCABULARY.format(lang=code)
+    folder.mkdir()
+    parts = shards(vocabulary.to_json())
+    _write_json(folder / "index.json", {"shards": list(parts), "orgs": orgs})
+    for key, part in parts.items():
+        _write_json(folder / f"{key}.json", part)
+    names = []
+    for number, pages in enumerate(batches, start=1):
+        name = f"{code}-{number:02d}"
+        prepare = functools.partial(_prepared, site_dir, infos, texts, vocabulary)
+        _index_batch(pages, prepare, out / name, site_dir.parent)
+        names.append(name)
+    return names
+
+
+def _prepared(
+    site_dir: Path,
+    infos: Mapping[str, PageInfo],
+    texts: Mapping[str, str],
+    vocabulary: Vocabulary,
+    rel: str,
+) -> str:
+    """The copy of a page that Pagefind reads (kb_searchprep)."""
+    html = ignore_repeated(_read(site_dir / rel))
+    return with_extra(html, infos.get(rel), expand_text(texts[rel], vocabulary))
+
+
+def _write_json(path: Path, payload: object) -> None:
+    path.write_text(
+        json.dumps(payload, ensure_ascii=False, separators=(",", ":")), encoding="utf-8"
+    )
+
+
+def _nothing() -> None:
+    pass
+
+
+def _analyser() -> tuple[Analyse, Callable[[], None]]:
+    try:
+        return voikko_analyser()
+    except MorphologyError as exc:
+        raise SearchError(str(exc)) from None
+
+
+def _read(path: Path) -> str:
+    return path.read_text(encoding="utf-8")
+
+
+def _index_batch(
+    pages: list[str], prepare: Callable[[str], str], bundle: Path, scratch_parent: Path
+) -> None:
+    """One Pagefind run over the prepared copies of `pages`, written into a scratch folder
+    that mirrors the site so that result URLs stay those of the site."""
+    scratch = Path(tempfile.mkdtemp(prefix=".kb-pagefind-", dir=scratch_parent))
     try:
         for rel in pages:
             target = scratch / rel
             target.parent.mkdir(parents=True, exist_ok=True)
-            try:
-                os.link(site_dir / rel, target)
-            except OSError:  # another file system, or no hard links: copy
-                shutil.copyfile(site_dir / rel, target)
+            target.write_text(prepare(rel), encoding="utf-8")
         _run_pagefind(scratch, bundle)
     finally:
         shutil.rmtree(scratch, ignore_errors=True)

@@ -5,6 +5,7 @@ from __future__ import annotations
 from collections.abc import Mapping
 from functools import cache
 from pathlib import Path
+from string import Formatter
 from types import MappingProxyType
 
 import yaml
@@ -18,19 +19,51 @@ class StringsError(Exception):
     """The string tables are missing, malformed or differ in their keys."""
 
 
+_SHOWN = "hooks/strings"
+
+
 @cache
 def _table(lang: str) -> Mapping[str, str]:
     path = STRINGS_DIR / f"{lang}.yaml"
-    data = yaml.safe_load(path.read_text(encoding="utf-8"))
-    if not isinstance(data, dict) or not all(
-        isinstance(k, str) and isinstance(v, str) and v.strip() for k, v in data.items()
-    ):
-        raise StringsError(f"{path}: every entry must be 'key: non-empty text'")
+    where = f"{_SHOWN}/{lang}.yaml"
+    if path.is_symlink() and not path.resolve().is_relative_to(STRINGS_DIR.resolve()):
+        raise StringsError(f"{where}: a symbolic link to a file outside hooks/strings/")
+    try:
+        data = yaml.safe_load(path.read_text(encoding="utf-8"))
+    except FileNotFoundError:
+        raise StringsError(
+            f"{where} is missing: there is no string table for the language '{lang}' "
+            f"(the languages are {', '.join(LANGS)})"
+        ) from None
+    except (OSError, UnicodeDecodeError) as exc:
+        raise StringsError(f"{where}: cannot be read as UTF-8 text ({exc})") from None
+    except yaml.YAMLError as exc:
+        mark = getattr(exc, "problem_mark", None)
+        line, col = (mark.line + 1, mark.column + 1) if mark else (1, 1)
+        problem = getattr(exc, "problem", None) or "not valid YAML"
+        raise StringsError(
+            f"{where}:{line}:{col}: this is not valid YAML ({problem}); put a text that "
+            "contains ': ' or starts with a special character in quotes"
+        ) from None
+    except (ValueError, TypeError, OverflowError) as exc:
+        raise StringsError(f"{where}: a value cannot be read ({exc}); put it in quotes") from None
+    if not isinstance(data, dict):
+        raise StringsError(f"{where}: expected lines of 'key: text'")
+    wrong = [str(k) for k, v in data.items() if not (isinstance(v, str) and v.strip())]
+    if wrong or not all(isinstance(k, str) for k in data):
+        raise StringsError(
+            f"{where}: every entry must be 'key: non-empty text' (not so: {', '.join(wrong)})"
+        )
     return MappingProxyType(data)
 
 
 def strings(lang: str) -> Mapping[str, str]:
     """The table of `lang`, after checking that all languages have the same keys."""
+    if lang not in LANGS:
+        raise StringsError(
+            f"mkdocs.yml plugins.i18n.languages: the locale '{lang}' is not one of the site's "
+            f"languages ({', '.join(LANGS)})"
+        )
     keys = {code: set(_table(code)) for code in LANGS}
     reference = keys[LANGS[0]]
     for code, found in keys.items():
@@ -41,9 +74,44 @@ def strings(lang: str) -> Mapping[str, str]:
                 f"hooks/strings/{code}.yaml differs from {LANGS[0]}.yaml: "
                 f"missing {missing}, extra {extra}"
             )
+    problems = _placeholder_problems({code: _table(code) for code in LANGS})
+    if problems:
+        raise StringsError("\n  ".join(problems))
     return _table(lang)
 
 
+def _placeholders(text: str) -> set[str] | None:
+    """The {names} in `text`, or None when its braces cannot be read."""
+    try:
+        return {name for _, name, _, _ in Formatter().parse(text) if name is not None}
+    except ValueError:
+        return None
+
+
+def _placeholder_problems(tables: Mapping[str, Mapping[str, str]]) -> list[str]:
+    """A placeholder is never translated: every language has the same {names} per key."""
+    first = LANGS[0]
+    problems = []
+    for key, text in tables[first].items():
+        expected = _placeholders(text)
+        for code in LANGS:
+            found = _placeholders(tables[code][key])
+            if found is None:
+                problems.append(
+                    f"{_SHOWN}/{code}.yaml, '{key}': a brace {{ or }} without its pair; "
+                    "placeholders are written {name}"
+                )
+            elif code != first and expected is not None and found != expected:
+                names = ", ".join(f"{{{n}}}" for n in sorted(expected)) or "none"
+                problems.append(
+                    f"{_SHOWN}/{code}.yaml, '{key}': the placeholders must be those of "
+                    f"{first}.yaml ({names}), untranslated; found "
+                    + (", ".join(f"{{{n}}}" for n in sorted(found)) or "none")
+                )
+    return problems
+
+
 def t(table: Mapping[str, str], key: str, **values: object) -> str:
-    """Look up `key` and fill its named {placeholders}."""
+    """Look up `key` and fill its named {placeholders} (checked by `placeholder_problems`
+    before anything is built, so a translated placeholder never reaches a reader)."""
     return table[key].format(**values) if values else table[key]

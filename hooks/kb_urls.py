@@ -48,6 +48,11 @@ def url_problem(value: object, *, schemes: tuple[str, ...] = SCHEMES) -> str | N
     The message says what was found; the caller names the field or setting."""
     if not isinstance(value, str) or not value:
         return "expected a web address, got nothing"
+    names = [f"{s}://" if s in WEB_SCHEMES else f"{s}:" for s in schemes]
+    allowed = names[0] if len(names) == 1 else ", ".join(names[:-1]) + " or " + names[-1]
+    scheme = value.partition(":")[0].lower() if ":" in value else ""
+    if scheme not in schemes:  # the scheme first: 'javascript:' is the problem, not a quote
+        return f"a web address must start with {allowed}"
     bad = _bad_character(value)
     if bad:
         return f"a web address cannot contain {bad}"
@@ -56,11 +61,6 @@ def url_problem(value: object, *, schemes: tuple[str, ...] = SCHEMES) -> str | N
         port = parts.port  # raises ValueError for a port that is not a number
     except ValueError:
         return "this is not a valid web address"
-    scheme = parts.scheme.lower()
-    names = [f"{s}://" if s in WEB_SCHEMES else f"{s}:" for s in schemes]
-    allowed = names[0] if len(names) == 1 else ", ".join(names[:-1]) + " or " + names[-1]
-    if scheme not in schemes or value[: len(scheme) + 1].lower() != scheme + ":":
-        return f"a web address must start with {allowed}"
     if scheme == "mailto":
         address = parts.path
         if parts.netloc or parts.query or parts.fragment or not _MAILBOX.fullmatch(address):

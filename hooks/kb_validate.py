@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import datetime as dt
 import difflib
 import json
 import math
@@ -15,6 +16,7 @@ import jsonschema
 import jsonschema.validators
 import jsonschema_rs
 
+from kb_chars import forbidden_problem, is_visible, odd_characters
 from kb_errors import DataError
 from kb_load import Loaded, PathKey
 from kb_markdown import problems as markdown_problems
@@ -23,6 +25,14 @@ from kb_urls import url_problem
 SCHEMA_PATH = Path(__file__).resolve().parent.parent / "schema" / "measures.schema.json"
 
 _SECTIONS = {"areas": "area", "organisations": "organisation", "records": "record"}
+# Limits a real programme never reaches and an accident always does (the programme has
+# about 50 records; the benchmark builds 10,000). Checked before anything is built.
+MAX_RECORDS = 20_000
+MAX_TEXT = 50_000  # characters in one text (a body of about 20 printed pages)
+MAX_FIGURE = 10**15  # a figure's value, in either direction
+# Ids that would take the address of another generated page (areas/index.md is the
+# overview of the areas).
+_RESERVED_IDS = {"index": "overview of its section"}
 # A tag, comment or declaration starts with '<' directly followed by a letter, '/', '!' or '?'
 # (that is how browsers and Markdown read it); "a < b", with a space, is plain text.
 _HTML = re.compile(r"<[A-Za-z/!?][A-Za-z0-9-]*")
@@ -247,7 +257,12 @@ def _schema_message(
         wanted = _DEF_EXPECT.get(name or "", "a valid value")
         if name == "plainText":
             return path, f"expected a non-empty text, got {_describe(value)}"
-        return path, f"expected {wanted}, got {_describe(value)}"
+        if name == "url" and isinstance(value, str):
+            problem = url_problem(value)
+            if problem and not problem.startswith("a web address must start"):
+                return path, f"{problem} (found {_describe(value)})"
+        odd = odd_characters(value) if name == "id" and isinstance(value, str) else ""
+        return path, f"expected {wanted}, got {_describe(value)}" + (f"; {odd}" if odd else "")
     if kind == "minItems":
         n = error.validator_value
         return (
@@ -345,6 +360,28 @@ def _texts_ok(data: dict[str, Any]) -> bool:
     return not _HTML.search("\n\x00\n".join(text for _, text in _shown_strings(data)))
 
 
+def _odd_hint(ref: str) -> str:
+    odd = odd_characters(ref)
+    return f" ({odd})" if odd else ""
+
+
+def _is_text_field(path: PathKey) -> bool:
+    """A text shown to readers: a language of a text field, a keyword or a unit."""
+    return bool(_SHOWN_FIELDS.intersection(p for p in path if isinstance(p, str)))
+
+
+def _date_error(value: Any, path: PathKey, err: Any) -> None:
+    """A date the schema accepts by its form ('2019-02-30') but no calendar has."""
+    if not _is_date(value):
+        return
+    parts = [int(p) for p in value.split("-")]
+    if len(parts) == 3:
+        try:
+            dt.date(*parts)
+        except ValueError:
+            err(path, f"there is no date {value} (the month has fewer days)")
+
+
 def _urls(data: dict[str, Any]) -> Iterator[tuple[PathKey, str]]:
     """Every address in the data (string-typed; the schema reports other types)."""
     for section in _SECTIONS:
@@ -393,6 +430,12 @@ def rule_errors(loaded: Loaded, file: str, *, texts: bool = True) -> list[DataEr
             ident = item.get("id")
             if not isinstance(ident, str):
                 continue
+            if ident in _RESERVED_IDS and section != "organisations":
+                err(
+                    (section, index, "id"),
+                    f"the id '{ident}' is reserved: the page {section}/{ident}/ is the "
+                    f"{_RESERVED_IDS[ident]}; choose another id",
+                )
             if ident in seen:
                 first = loaded.positions.get((section, seen[ident], "id"), (0, 0))[0]
                 err(
@@ -415,7 +458,9 @@ def rule_errors(loaded: Loaded, file: str, *, texts: bool = True) -> list[DataEr
                     err((*base, key, n), "a record cannot be related to itself")
                 elif ref not in known[section]:
                     close = difflib.get_close_matches(ref, sorted(known[section]), n=1)
-                    hint = f"; did you mean '{_show(close[0])}'?" if close else ""
+                    hint = _odd_hint(ref) + (
+                        f"; did you mean '{_show(close[0])}'?" if close else ""
+                    )
                     err((*base, key, n), f"there is no {what} with the id '{_show(ref)}'{hint}")
         orgs = item.get("organisations")
         for role in ("responsible", "partners"):
@@ -423,7 +468,9 @@ def rule_errors(loaded: Loaded, file: str, *, texts: bool = True) -> list[DataEr
             for n, ref in enumerate(refs if isinstance(refs, list) else []):
                 if isinstance(ref, str) and ref not in known["organisations"]:
                     close = difflib.get_close_matches(ref, sorted(known["organisations"]), n=1)
-                    hint = f"; did you mean '{_show(close[0])}'?" if close else ""
+                    hint = _odd_hint(ref) + (
+                        f"; did you mean '{_show(close[0])}'?" if close else ""
+                    )
                     err(
                         (*base, "organisations", role, n),
                         f"there is no organisation with the id '{_show(ref)}' (add it under "
@@ -439,6 +486,18 @@ def rule_errors(loaded: Loaded, file: str, *, texts: bool = True) -> list[DataEr
             value = figure.get("value") if isinstance(figure, dict) else None
             if isinstance(value, float) and not math.isfinite(value):
                 err((*base, "figures", n, "value"), f"expected a finite number, got {value}")
+            elif isinstance(value, (int, float)) and not isinstance(value, bool):
+                if abs(value) >= MAX_FIGURE:
+                    err(
+                        (*base, "figures", n, "value"),
+                        f"the number has {len(str(int(abs(value))))} digits; a figure is at "
+                        "most 15 digits long (check for a typo)",
+                    )
+        for key in ("added", "updated"):
+            _date_error(item.get(key), (*base, key), err)
+        if isinstance(period, dict):
+            for key in ("start", "end"):
+                _date_error(period.get(key), (*base, "period", key), err)
         if item.get("no_document") is not None and item.get("documents"):
             err(
                 (*base, "no_document"),
@@ -452,8 +511,29 @@ def rule_errors(loaded: Loaded, file: str, *, texts: bool = True) -> list[DataEr
                 "it needs 'origin: programme' (remove it from related context)",
             )
 
+    records = data.get("records")
+    if isinstance(records, list) and len(records) > MAX_RECORDS:
+        err(
+            ("records",),
+            f"{len(records)} records; the limit is {MAX_RECORDS} (a real programme has far "
+            "fewer; is a file pasted twice?)",
+        )
+    refused: set[PathKey] = set()  # one message per value: its characters, then the rest
+    for path, text in _strings(data, ()):
+        problem = forbidden_problem(text)
+        if problem:
+            refused.add(path)
+            err(path, problem)
+        elif len(text) > MAX_TEXT:
+            err(path, f"the text is {len(text)} characters long; the limit is {MAX_TEXT}")
+        elif text.strip() and not is_visible(text) and _is_text_field(path):
+            err(
+                path,
+                "the text has no visible character (only invisible or blank ones); "
+                "write the text or remove the field",
+            )
     for path, url in _urls(data):
-        problem = url_problem(url)
+        problem = None if path in refused else url_problem(url)
         if problem:
             err(path, f"{problem} (found '{_show(url)}')")
     for path, text in _markdown_texts(data):

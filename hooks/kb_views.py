@@ -7,7 +7,8 @@ from __future__ import annotations
 from collections.abc import Mapping
 from typing import Any
 
-from kb_format import format_number, format_period
+from kb_browse import listing_view
+from kb_format import format_date, format_number
 from kb_links import (
     BROWSE_PATH,
     MATRIX_PATH,
@@ -15,17 +16,24 @@ from kb_links import (
     Graph,
     area_path,
     lang_prefix,
-    record_path,
 )
-from kb_model import Kind, Record, Site
+from kb_model import Kind, Origin, Record, Site
+from kb_overview import overview_charts
 from kb_pages import (
     Facet,
     Listings,
     build_listings,
     chunks,
     kinds_present,
-    listing_url,
     sorted_for_listing,
+)
+from kb_present import (
+    breadcrumbs,
+    card,
+    document_view,
+    notes_for,
+    primary_action,
+    source_view,
 )
 from kb_strings import t
 
@@ -33,21 +41,6 @@ from kb_strings import t
 # the area's full listing for the rest (a page stays small at any number of records).
 AREA_CARDS = 25
 View = dict[str, Any]
-
-
-def _card(record: Record, lang: str, table: Mapping[str, str], site: Site) -> View:
-    return {
-        "id": record.id,
-        "title": record.title.get(lang),
-        "url": lang_prefix(lang) + record_path(record.id),
-        "summary": record.summary.get(lang),
-        "kind": record.kind.value,
-        "kind_label": table[f"kind_{record.kind.value}"],
-        "status": record.status.value,
-        "status_label": table[f"status_{record.status.value}"],
-        "origin": record.origin.value,
-        "period": format_period(record.period, table),
-    }
 
 
 def _area_link(site: Site, area_id: str, lang: str) -> View:
@@ -68,7 +61,7 @@ def record_view(
     related = [site.record_by_id[rid] for rid in graph.related.get(record.id, ())]
     related.sort(key=lambda r: (list(Kind).index(r.kind), r.title.get(lang).casefold()))
     return {
-        **_card(record, lang, table, site),
+        **card(record, lang, table, site),
         "origin_label": table[f"origin_{record.origin.value}"],
         "area_links": [
             _area_link(site, a, lang)
@@ -89,30 +82,25 @@ def record_view(
             }
             for f in record.figures
         ],
-        "documents": [
-            {
-                "url": d.url,
-                "label": d.label.get(lang),
-                "language": d.language,
-                "hreflang": d.language if d.language in ("fi", "sv", "en") else "",
-                "language_label": table[f"lang_{d.language}"],
-                "format": d.format.upper(),
-            }
-            for d in record.documents
-        ],
-        "sources": list(record.sources),
-        "notes": record.notes.get(lang) if record.notes else "",
+        "documents": [document_view(d, lang, table) for d in record.documents],
+        "action": primary_action(record, table),
+        "breadcrumbs": breadcrumbs(site, record, lang, table),
+        "updated": format_date(record.updated or record.added, table)
+        if (record.updated or record.added)
+        else "",
+        "updated_iso": record.updated or record.added or "",
+        "sources": [source_view(url) for url in record.sources],
+        "notes": notes_for(record.notes.get(lang), lang) if record.notes else "",
         "no_document": record.no_document.get(lang) if record.no_document else "",
         "origin_inferred": record.origin_inferred,
         "keywords": list(record.keywords(lang)),
-        "related": [_card(r, lang, table, site) for r in related],
+        "related": [card(r, lang, table, site) for r in related],
     }
 
 
-def area_view(site: Site, graph: Graph, area_id: str, lang: str, table: Mapping[str, str]) -> View:
-    """An area: its intention, description, records grouped by kind and related areas."""
-    area = site.area_by_id[area_id]
-    records = graph.by_area[area_id]
+def _kind_groups(
+    records: tuple[Record, ...], lang: str, table: Mapping[str, str], site: Site
+) -> list[View]:
     groups = []
     for kind in Kind:
         chosen = sorted_for_listing([r for r in records if r.kind is kind], lang)
@@ -123,18 +111,33 @@ def area_view(site: Site, graph: Graph, area_id: str, lang: str, table: Mapping[
                     "label": table[f"kind_{kind.value}s"],
                     "count": len(chosen),
                     "more": len(chosen) > AREA_CARDS,
-                    "records": [_card(r, lang, table, site) for r in chosen[:AREA_CARDS]],
+                    "records": [card(r, lang, table, site) for r in chosen[:AREA_CARDS]],
                 }
             )
+    return groups
+
+
+def area_view(site: Site, graph: Graph, area_id: str, lang: str, table: Mapping[str, str]) -> View:
+    """An area: its intention and description, its own records by kind, then the
+    programme-wide records in one compact list, and the areas that share its own records."""
+    area = site.area_by_id[area_id]
+    records = graph.by_area[area_id]
+    own = graph.own_by_area[area_id]
+    own_ids = {r.id for r in own}
+    wide = sorted_for_listing([r for r in records if r.id not in own_ids], lang)
     return {
         **_area_link(site, area_id, lang),
         "intention": area.intention.get(lang),
         "description": area.description.get(lang),
-        "notes": area.notes.get(lang) if area.notes else "",
-        "sources": list(area.sources),
+        "notes": notes_for(area.notes.get(lang), lang) if area.notes else "",
+        "sources": [source_view(url) for url in area.sources],
         "count": len(records),
-        "groups": groups,
-        "browse_url": lang_prefix(lang) + Facet("area", area_id).base,
+        "own_count": len(own),
+        "groups": _kind_groups(own, lang, table, site),
+        "wide": [card(r, lang, table, site) for r in wide[:AREA_CARDS]],
+        "wide_count": len(wide),
+        "wide_more": len(wide) > AREA_CARDS,
+        "browse_url": lang_prefix(lang) + Facet(area=area_id).base,
         "related_areas": [
             {**_area_link(site, other.id, lang), "count": count}
             for other, count in graph.shared[area_id]
@@ -148,6 +151,10 @@ def _area_summaries(site: Site, graph: Graph, lang: str) -> list[View]:
             **_area_link(site, area.id, lang),
             "intention": area.intention.get(lang),
             "count": len(graph.by_area[area.id]),
+            "own_programme": sum(
+                1 for r in graph.own_by_area[area.id] if r.origin is Origin.PROGRAMME
+            ),
+            "own_related": sum(1 for r in graph.own_by_area[area.id] if r.origin is Origin.RELATED),
         }
         for area in site.areas
     ]
@@ -158,18 +165,53 @@ def _kind_counts(site: Site, lang: str, table: Mapping[str, str]) -> list[View]:
         {
             "label": table[f"kind_{kind.value}s"],
             "count": sum(1 for r in site.records if r.kind is kind),
-            "url": lang_prefix(lang) + Facet("kind", kind.value).base,
+            "programme": sum(
+                1 for r in site.records if r.kind is kind and r.origin is Origin.PROGRAMME
+            ),
+            "related": sum(
+                1 for r in site.records if r.kind is kind and r.origin is Origin.RELATED
+            ),
+            "url": lang_prefix(lang) + Facet(kind=kind.value).base,
         }
         for kind in kinds_present(site)
     ]
 
 
-def home_view(site: Site, graph: Graph, lang: str, table: Mapping[str, str]) -> View:
-    """The home page: the eight areas as entry points and the counts."""
+def _key_result(record: Record, lang: str, table: Mapping[str, str], site: Site) -> View:
+    documents = [document_view(d, lang, table) for d in record.documents]
     return {
+        **card(record, lang, table, site),
+        "document": documents[0] if documents else None,
+        "action": primary_action(record, table),
+    }
+
+
+def default_key_results(site: Site, count: int = 6) -> tuple[str, ...]:
+    """The newest results of the programme itself that have a document to open."""
+    kinds = (Kind.REPORT, Kind.HANDBOOK, Kind.TOOL)
+    chosen = [
+        r for r in site.records if r.origin is Origin.PROGRAMME and r.documents and r.kind in kinds
+    ]
+    return tuple(r.id for r in sorted_for_listing(chosen, "fi")[:count])
+
+
+def home_view(
+    site: Site, graph: Graph, lang: str, table: Mapping[str, str], featured: tuple[str, ...] = ()
+) -> View:
+    """The home page: key results with their documents, the eight areas, and the counts
+    split into the programme's own results and the related context."""
+    return {
+        "key_results": [
+            _key_result(site.record_by_id[rid], lang, table, site)
+            for rid in featured
+            if rid in site.record_by_id
+        ],
         "areas": _area_summaries(site, graph, lang),
         "kinds": _kind_counts(site, lang, table),
         "total": len(site.records),
+        "programme": sum(1 for r in site.records if r.origin is Origin.PROGRAMME),
+        "related": sum(1 for r in site.records if r.origin is Origin.RELATED),
+        "programme_url": lang_prefix(lang) + BROWSE_PATH,
         "overview_url": lang_prefix(lang) + OVERVIEW_PATH,
         "browse_url": lang_prefix(lang) + BROWSE_PATH,
     }
@@ -195,91 +237,15 @@ def overview_view(
         {"number": n, "url": _overview_url(n, lang), "current": n == number}
         for n in range(1, len(pages) + 1)
     ]
+    area_heads = [_area_link(site, a.id, lang) for a in site.areas]
     return {
         "areas": _area_summaries(site, graph, lang),
+        "area_heads": area_heads,
+        "charts": overview_charts(site, graph, lang, table) if number == 1 else None,
         "rows": [
-            {**_card(r, lang, table, site), "cells": [a.id in r.areas for a in site.areas]}
+            {**card(r, lang, table, site), "cells": [a.id in r.areas for a in site.areas]}
             for r in pages[number - 1]
         ],
-        "pages": links if len(pages) > 1 else [],
-        "previous": links[number - 2]["url"] if number > 1 else None,
-        "next": links[number]["url"] if number < len(pages) else None,
-    }
-
-
-def _facet_groups(
-    site: Site, listings: Listings, current: Facet, lang: str, table: Mapping[str, str]
-) -> list[View]:
-    counts = {facet: listings.count(facet) for facet in listings.members}
-
-    def option(facet: Facet, label: str) -> View:
-        return {
-            "label": label,
-            "url": listing_url(facet, 1, lang),
-            "current": facet == current,
-            "count": counts[facet],
-            "value": facet.value,
-        }
-
-    everything = option(Facet("all", ""), table["browse_filter_all"])
-    return [
-        {
-            "name": "kind",
-            "label": table["browse_by_kind"],
-            "options": [everything]
-            + [option(f, table[f"kind_{f.value}s"]) for f in counts if f.name == "kind"],
-        },
-        {
-            "name": "area",
-            "label": table["browse_by_area"],
-            "options": [everything]
-            + [
-                option(
-                    f,
-                    f"{site.area_by_id[f.value].number}. {site.area_by_id[f.value].name.get(lang)}",
-                )
-                for f in counts
-                if f.name == "area"
-            ],
-        },
-        {
-            "name": "status",
-            "label": table["browse_by_status"],
-            "options": [everything]
-            + [option(f, table[f"status_{f.value}"]) for f in counts if f.name == "status"],
-        },
-    ]
-
-
-def listing_view(
-    site: Site, listings: Listings, key: str, lang: str, table: Mapping[str, str]
-) -> View | None:
-    """One page of a listing: records grouped by year, the filters and the page links."""
-    _, name, value, number_text = key.split(":")
-    facet, number = Facet(name, value), int(number_text)
-    if facet not in listings.members:
-        return None
-    chosen = listings.members[facet]
-    pages = chunks(chosen)
-    if not 1 <= number <= len(pages):
-        return None
-    shown = pages[number - 1]
-    groups: list[View] = []
-    for record in shown:
-        label = str(record.period.start_year) if record.period else table["year_unknown"]
-        if not groups or groups[-1]["label"] != label:
-            groups.append({"label": label, "records": []})
-        groups[-1]["records"].append(_card(record, lang, table, site))
-    links = [
-        {"number": n, "url": listing_url(facet, n, lang), "current": n == number}
-        for n in range(1, len(pages) + 1)
-    ]
-    return {
-        "facet": facet.name,
-        "value": facet.value,
-        "count": len(chosen),
-        "groups": groups,
-        "filters": _facet_groups(site, listings, facet, lang, table),
         "pages": links if len(pages) > 1 else [],
         "previous": links[number - 2]["url"] if number > 1 else None,
         "next": links[number]["url"] if number < len(pages) else None,
@@ -293,15 +259,17 @@ def view_for(
     lang: str,
     table: Mapping[str, str],
     listings: Listings | None = None,
+    featured: tuple[str, ...] = (),
 ) -> View | None:
-    """The view of the page with `key`, or None for a key this module does not know."""
+    """The view of the page with `key`, or None for a key this module does not know;
+    `featured` are the ids of the home page's key results (mkdocs.yml)."""
     kind, _, rest = key.partition(":")
     if kind == "record" and rest in site.record_by_id:
         return record_view(site, graph, site.record_by_id[rest], lang, table)
     if kind == "area" and rest in site.area_by_id:
         return area_view(site, graph, rest, lang, table)
     if kind == "home":
-        return home_view(site, graph, lang, table)
+        return home_view(site, graph, lang, table, featured)
     listings = listings or build_listings(site, lang)
     if kind == "overview":
         return overview_view(site, graph, listings, lang, table, int(rest or 1))

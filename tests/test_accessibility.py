@@ -16,6 +16,15 @@ pytestmark = pytest.mark.browser
 AXE = Path(__file__).resolve().parent.parent / "node_modules/axe-core/axe.min.js"
 TAGS = ["wcag2a", "wcag2aa", "wcag21a", "wcag21aa"]
 SEARCH = {"fi": "haku/?q=hankinta", "sv": "sv/sok/?q=upphandling"}
+# The other states of the search page: a typo corrected, nothing found, any word.
+SEARCH_STATES = [
+    ("fi-search-typo", "haku/?q=mentorointiohjlema"),
+    ("sv-search-typo", "sv/sok/?q=l%C3%A4randeklinker"),
+    ("fi-search-none", "haku/?q=qwxzzvq"),
+    ("sv-search-none", "sv/sok/?q=qwxzzvq"),
+    ("fi-search-any-word", "haku/?q=mentorointiohjelma+kiertotalous"),
+    ("sv-search-any-word", "sv/sok/?q=mentorprogrammet+cirkul%C3%A4r+ekonomi"),
+]
 
 
 def _pages(root: Path) -> list[tuple[str, str]]:
@@ -31,6 +40,7 @@ def _pages(root: Path) -> list[tuple[str, str]]:
         "listing-kind": "browse/kind/report/",
         "listing-area": f"browse/area/{site.areas[1].id}/",
         "listing-status": "browse/status/ongoing/",
+        "listing-combined": "browse/kind/report/area/innovation/",
         "guide": "sisallontuottajan-ohje/",
         "open-data": "avoin-data/",
         "statement": "saavutettavuusseloste/",
@@ -49,7 +59,7 @@ def _pages(root: Path) -> list[tuple[str, str]]:
     for name, path in paths.items():
         pages.append((f"fi-{name}", path))
         pages.append((f"sv-{name}", "sv/" + swedish.get(name, path)))
-    pages += [("fi-search", SEARCH["fi"]), ("sv-search", SEARCH["sv"])]
+    pages += [("fi-search", SEARCH["fi"]), ("sv-search", SEARCH["sv"]), *SEARCH_STATES]
     pages += [("fi-404", "404.html"), ("sv-404", "sv/404.html")]
     return pages
 
@@ -89,7 +99,9 @@ def _open(page: Any, server: str, path: str) -> list[str]:
     page.goto(server + path)
     if "?q=" in path:
         page.wait_for_function(
-            "() => document.querySelectorAll('#kb-search-results li').length > 0", timeout=15000
+            "() => { const s = document.getElementById('kb-search-status');"
+            " return s && s.textContent && !s.textContent.endsWith('…'); }",
+            timeout=15000,
         )
     page.wait_for_load_state("networkidle")
     return problems

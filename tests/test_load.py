@@ -96,7 +96,7 @@ def test_quick_parse_gives_the_values_parse_gives(root: Path) -> None:
     "text",
     [
         "a: |\n  x\n",
-        "a: 2019-09-05\nb: '1'\nc: 1\nd: 1.5\ne: ~\nf:\ng: yes\nh: 0x1F\ni: 1_000\n",
+        "a: 2019-09-05\nb: '1'\nc: 1\nd: 1.5\ne: ~\nf:\ng: yes\nh: '0x1F'\ni: -0\nj: .5\n",
         "a: [1, x, {b: c}]\n'1': one\n? k\n: v\n",
         "a: ! 12\nb: 'it''s'\nc: \"x\\ty\"\n",
     ],
@@ -105,6 +105,28 @@ def test_quick_parse_reads_scalars_and_keys_as_parse_does(text: str) -> None:
     loaded, errors = parse(text, "m.yaml")
     assert errors == []
     assert quick_parse(text) == loaded.data
+
+
+@pytest.mark.parametrize(
+    ("literal", "read_as"),
+    [
+        ("010", "8"),
+        ("1:30", "90"),
+        ("1_000", "1000"),
+        ("0x10", "16"),
+        ("0b101", "5"),
+        ("1:30.5", "90.5"),
+        ("1_0.5", "10.5"),
+        ("+0x1", "1"),
+    ],
+)
+def test_numbers_yaml_would_change_are_refused_on_both_paths(literal: str, read_as: str) -> None:
+    text = f"a: {literal}\nb: x\n"
+    loaded, errors = parse(text, "m.yaml")
+    assert loaded is None and len(errors) == 1
+    assert f"'{literal}' would be read as the number {read_as};" in errors[0].message
+    assert errors[0].line == 1 and errors[0].column == 4
+    assert quick_parse(text) is None  # the fast path hands it to the careful one
 
 
 @pytest.mark.parametrize(

@@ -51,13 +51,16 @@ def test_backlinks_are_computed(site: Site) -> None:
     assert view["related"][0]["url"] == "records/mentor-programme-2022/"
 
 
-def test_area_lists_exactly_its_records_grouped_by_kind(site: Site) -> None:
+def test_area_lists_its_own_records_by_kind_then_the_programme_wide_ones(site: Site) -> None:
     graph = build_graph(site)
     view = view_for(site, graph, "area:innovation", "sv", strings("sv"))
     assert view is not None
+    # hs-programme is in all three areas of the fixture: programme-wide, listed apart.
     ids = [r["id"] for g in view["groups"] for r in g["records"]]
-    assert sorted(ids) == ["hs-programme", "innovation-action-plan-2017"]
-    assert [g["kind"] for g in view["groups"]] == ["measure", "report"]
+    assert ids == ["innovation-action-plan-2017"]
+    assert [g["kind"] for g in view["groups"]] == ["report"]
+    assert [r["id"] for r in view["wide"]] == ["hs-programme"]
+    assert (view["own_count"], view["wide_count"], view["count"]) == (1, 1, 2)
     assert view["url"] == "sv/areas/innovation/"
 
 
@@ -66,9 +69,9 @@ def test_related_areas_count_shared_records(site: Site) -> None:
     view = view_for(site, graph, "area:strategic-leadership", "fi", strings("fi"))
     assert view is not None
     shared = {a["id"]: a["count"] for a in view["related_areas"]}
-    # hs-programme is in areas 1, 2, 5; the 2017 plan in 1 and 5.
-    assert shared == {"innovation": 2, "procurement-competence": 1}
-    assert [a["id"] for a in view["related_areas"]] == ["innovation", "procurement-competence"]
+    # Only area-specific records connect areas: the 2017 plan (areas 1 and 5) does;
+    # hs-programme (every area of the fixture) does not.
+    assert shared == {"innovation": 1}
 
 
 def test_record_view_formats_figures_periods_and_organisations(site: Site) -> None:
@@ -85,11 +88,11 @@ def test_record_view_formats_figures_periods_and_organisations(site: Site) -> No
 
 def test_listing_groups_by_year_newest_first_and_filters(site: Site) -> None:
     graph = build_graph(site)
-    view = view_for(site, graph, "browse:all::1", "fi", strings("fi"))
+    view = view_for(site, graph, "browse::::1", "fi", strings("fi"))
     assert view is not None
     assert [g["label"] for g in view["groups"]] == ["2022", "2019", "2017"]
     assert view["count"] == 3 and view["pages"] == []
-    by_kind = view_for(site, graph, "browse:kind:report:1", "fi", strings("fi"))
+    by_kind = view_for(site, graph, "browse:report:::1", "fi", strings("fi"))
     assert by_kind is not None
     assert [r["id"] for g in by_kind["groups"] for r in g["records"]] == [
         "innovation-action-plan-2017"
@@ -119,7 +122,7 @@ def test_listings_paginate(site: Site) -> None:
         if s.path.startswith("browse/") and "/" not in s.path[7:]
     ]
     assert sorted(s.path for s in specs) == ["browse/2.md", "browse/3.md", "browse/index.md"]
-    view = view_for(big, build_graph(big), "browse:all::3", "fi", strings("fi"))
+    view = view_for(big, build_graph(big), "browse::::3", "fi", strings("fi"))
     assert view is not None
     assert sum(len(g["records"]) for g in view["groups"]) == 5
     assert view["previous"] == "browse/2/" and view["next"] is None
@@ -184,3 +187,55 @@ def test_only_areas_and_the_first_listing_page_are_in_the_navigation(site: Site)
     assert in_nav == sorted(
         ["areas/index.md", "browse/index.md", *(f"areas/{a.id}.md" for a in site.areas)]
     )
+
+
+def test_filters_combine_with_stable_addresses_and_narrowed_counts(site: Site) -> None:
+    graph = build_graph(site)
+    fi = strings("fi")
+    paths = {s.path for s in page_specs(site, "fi", fi)}
+    # Combinations exist only where they have records.
+    assert "browse/kind/report/area/innovation/index.md" in paths
+    assert "browse/kind/report/area/procurement-competence/index.md" not in paths
+    view = view_for(site, graph, "browse:report:innovation::1", "fi", fi)
+    assert view is not None and view["count"] == 1
+    assert view["selected"] == [fi["kind_reports"], "5. Innovaatiot"]
+    groups = {g["name"]: g for g in view["filters"]}
+    kinds = {o["value"]: o for o in groups["kind"]["options"]}
+    # 'Measures' keeps the area: the measure of this area is the programme-wide one.
+    assert kinds["measure"]["url"] == "browse/kind/measure/area/innovation/"
+    assert kinds["measure"]["count"] == 1
+    assert kinds["training"]["url"] is None and kinds["training"]["count"] == 0
+    assert kinds[""]["url"] == "browse/area/innovation/" and kinds[""]["count"] == 2
+    areas = {o["value"]: o for o in groups["area"]["options"]}
+    assert areas[""]["url"] == "browse/kind/report/" and areas["innovation"]["current"]
+    assert view_for(site, graph, "browse:training:innovation::1", "fi", fi) is None
+
+
+def test_listing_pages_stay_bounded() -> None:
+    """Each record is in 2 x (1 + areas) x 2 facets, so listing pages grow with the
+    records, not with the number of possible combinations."""
+    import random
+
+    from kb_model import Area, Kind, Record, Status, Text
+
+    rng = random.Random(1)
+    areas = tuple(
+        Area(f"a{i}", i, Text(f"A{i}", f"A{i}"), Text("x", "x"), Text("x", "x"), ("https://x.fi",))
+        for i in range(1, 9)
+    )
+    records = tuple(
+        Record(
+            id=f"r{i:05d}",
+            kind=rng.choice(list(Kind)),
+            origin=rng.choice(list(__import__("kb_model").Origin)),
+            title=Text(f"t{i}", f"t{i}"),
+            summary=Text("s", "s"),
+            areas=tuple(rng.sample([a.id for a in areas], rng.choice([1, 1, 2, 3, 8]))),
+            status=rng.choice(list(Status)),
+            sources=("https://x.fi",),
+        )
+        for i in range(10_000)
+    )
+    big = Site(areas, (), records, {a.id: a for a in areas}, {}, {r.id: r for r in records})
+    listing = [s for s in page_specs(big, "fi", strings("fi")) if s.key.startswith("browse:")]
+    assert len(listing) < 2_500, len(listing)

@@ -1,0 +1,100 @@
+"""The overview page's pictures and the tables that carry the same data: the timeline of
+the records and how the eight areas connect. Pure: data in, plain values and Markup out.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Mapping
+from typing import Any
+
+from kb_charts import (
+    TIMELINE_MAX,
+    AreaCounts,
+    area_bars_svg,
+    area_network_svg,
+    kind_groups,
+    timeline_svg,
+)
+from kb_format import format_when, is_moment
+from kb_links import OVERVIEW_PATH, Graph, area_path, lang_prefix, record_path
+from kb_model import Origin, Record, Site
+
+View = dict[str, Any]
+
+# Links inside the SVG are relative to the overview page (areas/ or sv/areas/), like the
+# template's `url` filter makes them; records and areas live in the same language folder.
+_UP = "../" * OVERVIEW_PATH.count("/")
+
+
+def overview_charts(site: Site, graph: Graph, lang: str, table: Mapping[str, str]) -> View:
+    """Both charts with their tables and one-sentence summaries."""
+    groups = kind_groups(site.records, lambda kind: table[f"kind_{kind.value}s"], is_moment)
+    shown = [span.record for _, rows in groups for span in rows]
+    dated = sum(1 for r in site.records if r.period is not None)
+    years = [r.period.start_year for r in site.records if r.period is not None]
+    timeline = timeline_svg(
+        groups,
+        link=lambda r: _UP + record_path(r.id),
+        title=lambda r: r.title.get(lang),
+        table=table,
+    )
+    own_counts = []
+    for area in site.areas:
+        own = graph.own_by_area[area.id]
+        own_counts.append(
+            AreaCounts(
+                number=area.number,
+                name=area.name.get(lang),
+                url=_UP + area_path(area.id),
+                programme=sum(1 for r in own if r.origin is Origin.PROGRAMME),
+                related=sum(1 for r in own if r.origin is Origin.RELATED),
+                wide=len(graph.by_area[area.id]) - len(own),
+            )
+        )
+    numbers = {a.id: a.number for a in site.areas}
+    shared = {
+        (area.number, other.number): count
+        for area in site.areas
+        for other, count in graph.shared[area.id]
+    }
+    return {
+        "timeline": timeline,
+        "timeline_summary": table["chart_timeline_summary"]
+        .replace("{count}", str(len(shown)))
+        .replace("{first}", str(min(years)) if years else "")
+        .replace("{last}", str(max(years)) if years else ""),
+        "timeline_capped": dated > TIMELINE_MAX,
+        "timeline_rows": [_row(r, lang, table) for r in shown],
+        "area_bars": area_bars_svg(own_counts, table),
+        "area_network": area_network_svg(own_counts, shared, table),
+        "area_rows": [
+            {
+                "number": c.number,
+                "name": c.name,
+                "url": lang_prefix(lang) + area_path(area.id),
+                "programme": c.programme,
+                "related": c.related,
+                "wide": c.wide,
+                "shared": [
+                    {
+                        "number": numbers[other.id],
+                        "name": other.name.get(lang),
+                        "url": lang_prefix(lang) + area_path(other.id),
+                        "count": count,
+                    }
+                    for other, count in graph.shared[area.id]
+                ],
+            }
+            for c, area in zip(own_counts, site.areas, strict=True)
+        ],
+    }
+
+
+def _row(record: Record, lang: str, table: Mapping[str, str]) -> View:
+    return {
+        "title": record.title.get(lang),
+        "url": lang_prefix(lang) + record_path(record.id),
+        "kind_label": table[f"kind_{record.kind.value}"],
+        "period": format_when(record, table),
+        "origin_label": table[f"chart_origin_{record.origin.value}"],
+    }

@@ -1,0 +1,66 @@
+"""Build-time SVG charts of the overview page: escaped, linked, bounded."""
+
+from __future__ import annotations
+
+import dataclasses
+import xml.etree.ElementTree as ET
+
+import pytest
+from markupsafe import Markup
+
+from kb_charts import TIMELINE_MAX, kind_groups
+from kb_format import is_moment
+from kb_links import build_graph
+from kb_load import parse
+from kb_model import Site, Text
+from kb_overview import overview_charts
+from kb_records import build_site
+from kb_strings import strings
+
+SVG = "{http://www.w3.org/2000/svg}"
+
+
+@pytest.fixture(scope="module")
+def site(small_yaml: str) -> Site:
+    loaded, errors = parse(small_yaml, "small.yaml")
+    assert loaded is not None and not errors
+    return build_site(loaded.data)
+
+
+def _hostile(site: Site) -> Site:
+    evil = '<script>alert(1)</script> & "quoted"'
+    records = tuple(dataclasses.replace(r, title=Text(evil, evil)) for r in site.records)
+    areas = tuple(dataclasses.replace(a, name=Text(evil, evil)) for a in site.areas)
+    return Site(
+        areas, site.organisations, records, {a.id: a for a in areas},
+        site.organisation_by_id, {r.id: r for r in records},
+    )  # fmt: skip
+
+
+@pytest.mark.parametrize("lang", ["fi", "sv"])
+def test_charts_are_well_formed_escaped_svg_linked_to_the_pages(site: Site, lang: str) -> None:
+    hostile = _hostile(site)
+    charts = overview_charts(hostile, build_graph(hostile), lang, strings(lang))
+    for name in ("timeline", "area_bars", "area_network"):
+        svg = charts[name]
+        assert isinstance(svg, Markup)
+        assert "<script" not in svg
+        # The pictures that print names show them escaped (the network has numbers only).
+        assert name == "area_network" or "&lt;script&gt;" in svg
+        root = ET.fromstring(str(svg))  # well-formed XML
+        assert root.get("aria-hidden") == "true"
+        links = [a.get("href") for a in root.iter(f"{SVG}a")]
+        assert links and all(a.get("tabindex") == "-1" for a in root.iter(f"{SVG}a"))
+    hrefs = [a.get("href") for a in ET.fromstring(str(charts["timeline"])).iter(f"{SVG}a")]
+    dated = [r for r in site.records if r.period]
+    assert sorted(hrefs) == sorted(f"../records/{r.id}/" for r in dated)
+    # The table carries the same records as the picture.
+    assert len(charts["timeline_rows"]) == len(dated)
+    assert [r["number"] for r in charts["area_rows"]] == [a.number for a in site.areas]
+
+
+def test_timeline_is_bounded(site: Site) -> None:
+    base = site.records[0]
+    many = [dataclasses.replace(base, id=f"r{i}") for i in range(TIMELINE_MAX * 3)]
+    groups = kind_groups(many, lambda kind: kind.value, is_moment)
+    assert sum(len(rows) for _, rows in groups) == TIMELINE_MAX

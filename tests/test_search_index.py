@@ -1,0 +1,154 @@
+"""What the search index gets beside a page's text (kb_morph, kb_searchprep): Finnish base
+forms and compound parts from Voikko, Swedish compound parts from the site's own words,
+repeated labels left out, filters and metadata for the search page."""
+
+from __future__ import annotations
+
+import json
+from collections import Counter
+from pathlib import Path
+
+import pytest
+
+import kb_search
+from kb_morph import (
+    MorphologyError,
+    build_vocabulary,
+    count_words,
+    expand_text,
+    finnish_expansion,
+    swedish_expansion,
+    voikko_analyser,
+)
+from kb_searchprep import MARKER, PageInfo, ignore_repeated, indexed_text, with_extra
+
+
+@pytest.fixture(scope="module")
+def analyse():
+    analyse, release = voikko_analyser()
+    yield analyse
+    release()
+
+
+@pytest.mark.parametrize(
+    ("word", "bases", "parts"),
+    [
+        ("hankinnoissa", {"hankinta"}, set()),
+        ("hankintojen", {"hankinta"}, set()),
+        ("ekologisen", {"ekologinen"}, set()),
+        ("hankintayksiköille", {"hankintayksikkö"}, {"hankinta", "yksikkö"}),
+        ("hankintalakiin", {"hankintalaki"}, {"hankinta", "laki"}),
+        # Voikko reads these -minen nouns only as verbs (työllistää, osata/osaama)
+        ("työllistämisen", {"työllistäminen"}, set()),
+        ("hankintaosaamistaan", {"hankintaosaaminen"}, {"hankinta", "osaaminen"}),
+    ],
+)
+def test_finnish_words_get_their_base_forms_and_compound_parts(
+    analyse, word: str, bases: set[str], parts: set[str]
+) -> None:
+    exp = finnish_expansion(word, analyse)
+    assert bases <= set(exp.bases), exp
+    assert parts <= set(exp.parts), exp
+
+
+@pytest.mark.parametrize("word", ["VN", "TEAS", "EU", "KEINO", "2021"])
+def test_acronyms_and_numbers_are_not_analysed(analyse, word: str) -> None:
+    exp = finnish_expansion(word, analyse)
+    assert exp.bases == () and exp.parts == ()
+
+
+def test_the_surface_form_stays_and_expansions_are_only_added(analyse) -> None:
+    text = "Hankintayksiköiden hankinnoissa VN TEAS"
+    counts, spelling = count_words([text])
+    vocabulary = build_vocabulary(counts, spelling, "fi", analyse)
+    extra = expand_text(text, vocabulary)
+    assert {"hankintayksikkö", "hankinta", "yksikkö"} <= set(extra)
+    assert "hankinnoissa" not in extra and "vn" not in extra and "teas" not in extra
+    table = vocabulary.to_json()
+    assert table["words"][0] in {"hankintayksiköiden", "hankinnoissa", "vn", "teas"}
+    assert table["map"]["hankinnoissa"] == [["hankinta"], []]
+    assert "vn" in table["words"] and "vn" not in table["map"]
+
+
+def test_swedish_compounds_split_against_the_sites_own_words() -> None:
+    known = frozenset({"upphandling", "lag", "kompetens", "utveckling", "strategi"})
+    assert swedish_expansion("upphandlingslagen", known).parts == ("upphandling", "lag")
+    assert swedish_expansion("kompetensutveckling", known).parts == ("kompetens", "utveckling")
+    assert swedish_expansion("strategiska", known).parts == ()  # 'ska' is no word of the site
+    counts: Counter[str] = Counter({"upphandling": 3, "lag": 1, "upphandlingslagen": 1})
+    vocabulary = build_vocabulary(counts, {}, "sv", None)
+    assert vocabulary.to_json()["map"] == {"upphandlingslagen": [[], ["upphandling", "lag"]]}
+
+
+def test_finnish_vocabulary_without_voikko_is_an_error() -> None:
+    with pytest.raises(MorphologyError):
+        build_vocabulary(Counter({"hankinta": 1}), {}, "fi", None)
+
+
+def test_a_build_without_voikko_says_so(monkeypatch, tmp_path: Path) -> None:
+    page = tmp_path / "index.html"
+    page.write_text('<html><body><main data-pagefind-body="">hankinta</main></body></html>')
+
+    def missing():
+        raise MorphologyError("Finnish search needs Voikko: ... run `bash scripts/setup`")
+
+    monkeypatch.setattr(kb_search, "voikko_analyser", missing)
+    with pytest.raises(kb_search.SearchError, match="Voikko"):
+        kb_search.build_index(tmp_path, ("fi", "sv"), {})
+
+
+RECORD = """<html><body><div data-pagefind-body>
+<p class="kb-eyebrow"><span class="kb-badge kb-badge--report">Selvitys tai raportti</span></p>
+<h1>Hankintojen tila</h1><p class="kb-summary">Kysely hankinnoista.</p>
+<dl class="kb-facts"><div><dt data-pagefind-ignore>Tila</dt><dd>Päättynyt</dd></div>
+<div><dd>Suomen Kuntaliitto</dd></div></dl>
+<span data-pagefind-index-attrs="data-kb-keywords" data-kb-keywords="hankintaopas"></span>
+<script>var x = "skripti";</script>
+</div></body></html>"""
+
+
+def test_badges_facts_and_labels_are_left_out_of_the_index() -> None:
+    text = indexed_text(ignore_repeated(RECORD))
+    assert "Hankintojen tila" in text and "Kysely hankinnoista." in text
+    assert "hankintaopas" in text  # the record's keywords are indexed
+    for left_out in ("Selvitys tai raportti", "Päättynyt", "Kuntaliitto", "Tila", "skripti"):
+        assert left_out not in text
+
+
+def test_the_extra_block_carries_words_filters_and_metadata_escaped() -> None:
+    info = PageInfo("record", "<script>alert(1)</script>", "2019–2023", 'Yhteenveto <b>"x"</b>',
+                    ("Suomen Kuntaliitto", "<img src=x onerror=alert(1)>"))  # fmt: skip
+    html = with_extra(RECORD, info, ["hankinta", "tila"])
+    block = html[html.index(MARKER) - 40 : html.index("</body>")]
+    assert "data-pagefind-body hidden" in block
+    assert f"{MARKER} hankinta tila" in block
+    assert "kbtyperecord" in block
+    assert "kborgsuomen kborgkuntaliitto" in block
+    assert '<span data-pagefind-meta="year">2019–2023</span>' in block
+    assert "<script>" not in block and "&lt;script&gt;" in block
+    assert "<b>" not in block and "<img" not in block
+    # the fields are read by Pagefind but not indexed as text
+    assert "Suomen Kuntaliitto" not in indexed_text(html).split(MARKER)[1]
+
+
+def test_vocabulary_file_is_compact_json(tmp_path: Path, analyse) -> None:
+    counts, spelling = count_words(["Hankinnat ja hankintojen hankinta"])
+    payload = build_vocabulary(counts, spelling, "fi", analyse).to_json()
+    text = json.dumps(payload, ensure_ascii=False, separators=(",", ":"))
+    assert json.loads(text)["map"]["hankinnat"] == [["hankinta"], []]
+
+
+def test_the_vocabulary_is_split_in_shards_by_the_first_two_letters() -> None:
+    from kb_morph import shard_key, shards
+
+    table = {
+        "words": ["hankinta", "hankinnat", "ääni", "ha", "kunta"],
+        "map": {"hankinnat": [["hankinta"], []]},
+    }
+    parts = shards(table)
+    assert shard_key("hankinta") == "6861" and shard_key("ääni") == "c3a4c3a4"
+    assert parts["6861"] == {
+        "words": ["hankinta", "hankinnat", "ha"],
+        "map": {"hankinnat": [["hankinta"], []]},
+    }
+    assert parts["c3a4c3a4"]["words"] == ["ääni"] and list(parts) == sorted(parts)
