@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import os
+import re
 import subprocess
 import sys
 from collections.abc import Iterator
@@ -30,6 +31,43 @@ def root() -> Path:
 @pytest.fixture(scope="session")
 def small_yaml() -> str:
     return (FIXTURES / "small.yaml").read_text(encoding="utf-8")
+
+
+_RECORD_LINK = re.compile(r"records/([a-z0-9][a-z0-9-]*)\.md")
+
+
+def with_linked_records(small_yaml: str, project: Path) -> str:
+    """The small data plus a minimal record for each record the project's pages and settings name.
+
+    Test projects build the real pages in `docs/` and the real mkdocs.yml with the small data;
+    a page that links a real record, or a key result in `extra.kb_key_results`, would otherwise
+    stop every such build.
+    """
+    present = set(re.findall(r"^  - id: ([a-z0-9-]+)$", small_yaml, flags=re.MULTILINE))
+    pages = [page.read_text("utf-8") for page in (project / "docs").rglob("*.md")]
+    named = {name for text in pages for name in _RECORD_LINK.findall(text)}
+    config = (project / "mkdocs.yml").read_text("utf-8")
+    block = re.search(r"^  kb_key_results:\n((?:    - .+\n)+)", config, flags=re.MULTILINE)
+    if block:
+        named |= set(re.findall(r"- ([a-z0-9-]+)", block.group(1)))
+    linked = sorted(named - present)
+    stubs = "".join(
+        f"""  - id: {name}
+    kind: report
+    origin: related
+    title: {{fi: "Testiaineisto {number}", sv: "Testmaterial {number}"}}
+    summary:
+      fi: Hankintojen testiaineisto, johon ohjeet ja ohjelmasivu linkittävät.
+      sv: Testmaterial om upphandling som anvisningarna och programsidan länkar till.
+    areas: [strategic-leadership]
+    period: {{start: "2021-06-09", end: "2021-06-09"}}
+    status: completed
+    organisations: {{responsible: [vm]}}
+    sources: ["https://vm.fi/julkiset-hankinnat"]
+"""
+        for number, name in enumerate(linked, start=1)
+    )
+    return small_yaml.rstrip("\n") + "\n" + stubs
 
 
 def build_real_site(out: Path) -> None:

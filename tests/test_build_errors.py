@@ -10,6 +10,8 @@ from pathlib import Path
 
 import pytest
 
+from conftest import with_linked_records
+
 COPY = ("mkdocs.yml", "hooks", "overrides", "schema", "docs")
 
 
@@ -22,7 +24,8 @@ def project(root: Path, tmp_path: Path, small_yaml: str) -> Path:
         else:
             shutil.copy(source, tmp_path / name)
     (tmp_path / "data").mkdir()
-    (tmp_path / "data/measures.yaml").write_text(small_yaml, encoding="utf-8")
+    data = with_linked_records(small_yaml, tmp_path)
+    (tmp_path / "data/measures.yaml").write_text(data, encoding="utf-8")
     return tmp_path
 
 
