@@ -53,6 +53,7 @@ class Export:
     format: str  # code of the EU file-type table, e.g. 'CSV'
     language: str | None  # a CSV has one language; the JSON both
     size: int
+    conforms_to: str | None = None  # another exported file this one follows (its schema)
 
 
 @dataclass(frozen=True)
@@ -225,6 +226,10 @@ def dcat_graph(meta: DatasetMeta) -> Graph:
         g.add((dist, DCAT.byteSize, Literal(export.size, datatype=XSD.nonNegativeInteger)))
         if export.language:
             g.add((dist, DCTERMS.language, URIRef(LANGUAGE_URIS[export.language])))
+        if export.conforms_to:
+            standard = URIRef(meta.url(export.conforms_to))
+            g.add((standard, RDF.type, DCTERMS.Standard))
+            g.add((dist, DCTERMS.conformsTo, standard))
         g.add((dataset, DCAT.distribution, dist))
     return g
 

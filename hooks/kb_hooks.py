@@ -344,6 +344,7 @@ def _shared_files(
             fmt,
             lang,
             len(text.encode("utf-8")),
+            SCHEMA_NAME if name == JSON_NAME else None,  # the JSON follows the JSON Schema
         )
         for name, text, media, fmt, lang, label in exported
     )

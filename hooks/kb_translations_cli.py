@@ -219,5 +219,16 @@ def main(argv: list[str], root: Path | None = None) -> int:
     return 1 if missing else 0
 
 
+def _run() -> int:
+    """`main`, quiet when the reader closes the pipe early (`... | head`)."""
+    try:
+        code = main(sys.argv[1:])
+        sys.stdout.flush()
+    except BrokenPipeError:
+        os.dup2(os.open(os.devnull, os.O_WRONLY), sys.stdout.fileno())  # no error at exit
+        return 1
+    return code
+
+
 if __name__ == "__main__":
-    sys.exit(main(sys.argv[1:]))
+    sys.exit(_run())

@@ -30,7 +30,7 @@ from kb_catalog import (
     to_turtle,
 )
 from kb_export import CSV_COLUMNS
-from kb_model import Organisation, Text
+from kb_model import Kind, Organisation, Origin, Status, Text
 from kb_state import read_state
 from kb_strings import strings
 
@@ -122,6 +122,9 @@ def test_one_distribution_per_export_with_a_working_download(
         size = int(_one(catalog, dist, DCAT.byteSize))
         assert size == (built_site / "data" / name).stat().st_size
         assert set(_texts(catalog, dist, DCTERMS.title)) == {"fi", "sv"}
+        standards = [str(s) for s in catalog.objects(dist, DCTERMS.conformsTo)]
+        schema = SITE_URL + "data/measures.schema.json"
+        assert standards == ([schema] if name == "hankinta-suomi.json" else [])
     assert found == EXPORTS
 
 
@@ -178,6 +181,9 @@ def test_data_package_passes_frictionless_validate(built_site: Path, tmp_path: P
         names = [f["name"] for f in resource["schema"]["fields"]]
         assert names == list(CSV_COLUMNS)
         assert all(f["title"] and f["description"] for f in resource["schema"]["fields"])
+        described = {f["name"]: f["description"] for f in resource["schema"]["fields"]}
+        for column, values in (("kind", Kind), ("status", Status), ("origin", Origin)):
+            assert all(v.value in described[column] for v in values), (column, resource["name"])
     for name in ("datapackage.json", "hankinta-suomi-fi.csv", "hankinta-suomi-sv.csv"):
         text = (built_site / "data" / name).read_text(encoding="utf-8")
         if name.endswith("-fi.csv"):  # a kind the schema does not allow

@@ -198,3 +198,31 @@ def test_guides_and_readme_explain_the_workflow(root: Path) -> None:
         assert "stale" in text and "missing" in text
     readme = (root / "README.md").read_text(encoding="utf-8")
     assert "data/translations.yaml" in readme and "--github" in readme
+
+
+def test_a_reader_closing_the_pipe_early_gets_no_traceback(root: Path) -> None:
+    import subprocess
+    import sys
+
+    proc = subprocess.Popen(
+        [sys.executable, "hooks/kb_translations_cli.py", "--json"],
+        cwd=root,
+        stdout=subprocess.PIPE,
+        stderr=subprocess.PIPE,
+    )
+    assert proc.stdout is not None and proc.stderr is not None
+    assert proc.stdout.readline().strip() == b"["
+    proc.stdout.close()  # as `| head -1` does
+    err = proc.stderr.read().decode()
+    proc.wait(timeout=60)
+    assert "Traceback" not in err
+
+
+def test_pull_requests_and_pre_commit_check_the_translations(root: Path) -> None:
+    import yaml
+
+    template = (root / ".github/pull_request_template.md").read_text(encoding="utf-8")
+    assert template.count("bash scripts/translations --mark") == 2  # fi and sv
+    config = yaml.safe_load((root / ".pre-commit-config.yaml").read_text(encoding="utf-8"))
+    hooks = {h["id"]: h for repo in config["repos"] for h in repo["hooks"]}
+    assert hooks["translations"]["entry"] == "bash scripts/translations --stale"
