@@ -59,7 +59,7 @@ from kb_pagecheck import page_problems
 from kb_pages import Listings, PageSpec, build_listings, page_specs
 from kb_pairs import Pairs, build_pairs, handwritten, outside_links
 from kb_publish import discard, prepare, publish, warnings_counted
-from kb_search import SearchError, build_index
+from kb_search import SearchError, build_index, index_in_background
 from kb_searchprep import all_page_infos
 from kb_state import State, current_state
 from kb_statement import TEMPLATE, Feedback, feedback_channel, statement_dates, statement_problems
@@ -664,19 +664,38 @@ def on_post_template(output: str, *, template_name: str, config: MkDocsConfig) -
 
 @event_priority(-110)  # after mkdocs-static-i18n has built the other languages
 def on_post_build(*, config: MkDocsConfig) -> None:
-    """Build the per-language search index once all languages are on disk."""
+    """Build the per-language search index once all languages are on disk. Under `mkdocs
+    serve` the site is put in place first and indexed in the background, so that the
+    preview shows an edit without waiting for Pagefind (search follows a moment later)."""
     if config.plugins["i18n"].building:
         return
-    try:
-        build_index(Path(config.site_dir), LANGS, all_page_infos(_build(config).state.site))
-    except SearchError as exc:
-        raise PluginError(str(exc)) from None
+    infos = all_page_infos(_build(config).state.site)
+    serving = _serving(config)
+    if not serving:
+        try:
+            build_index(Path(config.site_dir), LANGS, infos)
+        except SearchError as exc:
+            raise PluginError(str(exc)) from None
     target = config.get(_TARGET_KEY)
     if isinstance(target, Path):
         if config.strict and warnings_counted():
             discard(target)  # MkDocs aborts next; the last good site stays
-        else:
-            publish(target)
+            config.site_dir = str(target)
+            return
+        publish(target)
         config.site_dir = str(target)
+    if serving:
+        index_in_background(Path(config.site_dir), LANGS, infos)
     # A failed build raises before this point: the site folder was never touched, and
     # its staging folder is emptied at the start of the next build.
+
+
+def _serving(config: MkDocsConfig) -> bool:
+    """True under `mkdocs serve`, which points `site_url` at its own address
+    (http://<dev_addr>/...) for every build; a published site never has that address."""
+    host, port = config.dev_addr
+    url = urlsplit(str(config.site_url or ""))
+    try:
+        return url.scheme == "http" and url.hostname == host.strip("[]") and url.port == port
+    except ValueError:  # a port that is not a number
+        return False

@@ -21,11 +21,14 @@ from __future__ import annotations
 import functools
 import json
 import math
+import os
 import shutil
 import subprocess
 import sys
 import tempfile
+import threading
 from collections.abc import Callable, Mapping, Sequence
+from concurrent.futures import ThreadPoolExecutor
 from pathlib import Path
 
 from kb_morph import (
@@ -47,6 +50,9 @@ VOCABULARY = "vocab-{lang}"
 # 4,000 pages: about 0.6 GB for Pagefind (measured: 3,000 record pages 0.40 GB,
 # 10,000 record pages 1.43 GB).
 PAGES_PER_BUNDLE = 4000
+# Pagefind runs at once (while one runs, the next batch's pages are prepared): two bundles
+# of at most 4,000 pages are about 1.2 GB together.
+PARALLEL_RUNS = 2
 _MARK = b"data-pagefind-body"
 
 
@@ -81,10 +87,12 @@ def build_index(
     langs: Sequence[str],
     infos: Mapping[str, PageInfo],
     per_bundle: int = PAGES_PER_BUNDLE,
+    out: Path | None = None,
 ) -> dict[str, list[str]]:
-    """Index the site in batches (see the module's text); return the bundles by language.
-    `infos` describes the generated pages by site-relative path (kb_searchprep)."""
-    out = site_dir / SEARCH_DIR
+    """Index the site in batches (see the module's text) into `out` (default: `pagefind/`
+    of the site); return the bundles by language. `infos` describes the generated pages
+    by site-relative path (kb_searchprep)."""
+    out = site_dir / SEARCH_DIR if out is None else out
     shutil.rmtree(out, ignore_errors=True)
     out.mkdir(parents=True)
     manifest: dict[str, list[str]] = {}
@@ -92,7 +100,7 @@ def build_index(
     analyse, release = _analyser() if "fi" in plan else (None, _nothing)
     try:
         for code, batches in plan.items():
-            manifest[code] = _index_language(site_dir, code, batches, infos, analyse)
+            manifest[code] = _index_language(site_dir, out, code, batches, infos, analyse)
     finally:
         release()
     (out / MANIFEST).write_text(json.dumps(manifest, sort_keys=True), encoding="utf-8")
@@ -101,13 +109,14 @@ def build_index(
 
 def _index_language(
     site_dir: Path,
+    out: Path,
     code: str,
     batches: list[list[str]],
     infos: Mapping[str, PageInfo],
     analyse: Analyse | None,
 ) -> list[str]:
-    """The vocabulary of one language, then one bundle per batch; return the bundles."""
-    out = site_dir / SEARCH_DIR
+    """The vocabulary of one language, then one bundle per batch, at most `PARALLEL_RUNS`
+    batches at a time; return the bundles in the batches' order."""
     texts = {
         rel: indexed_text(ignore_repeated(_read(site_dir / rel))) for b in batches for rel in b
     }
@@ -120,12 +129,18 @@ def _index_language(
     _write_json(folder / "index.json", {"shards": list(parts), "orgs": orgs})
     for key, part in parts.items():
         _write_json(folder / f"{key}.json", part)
-    names = []
-    for number, pages in enumerate(batches, start=1):
-        name = f"{code}-{number:02d}"
-        prepare = functools.partial(_prepared, site_dir, infos, texts, vocabulary)
-        _index_batch(pages, prepare, out / name, site_dir.parent)
-        names.append(name)
+    names = [f"{code}-{number:02d}" for number in range(1, len(batches) + 1)]
+    prepare = functools.partial(_prepared, site_dir, infos, texts, vocabulary)
+    workers = max(1, min(PARALLEL_RUNS, len(batches), os.cpu_count() or 1))
+    with ThreadPoolExecutor(max_workers=workers) as pool:
+        runs = [
+            pool.submit(_index_batch, pages, prepare, out / name, site_dir.parent)
+            for name, pages in zip(names, batches, strict=True)
+        ]
+    for run in runs:
+        problem = run.exception()
+        if problem is not None:
+            raise problem
     return names
 
 
@@ -202,3 +217,37 @@ def _sort_entry(path: Path) -> None:
     two builds of the same input are byte-identical (the index files are content-named)."""
     data = json.loads(path.read_text(encoding="utf-8"))
     path.write_text(json.dumps(data, sort_keys=True, separators=(",", ":")), encoding="utf-8")
+
+
+def index_in_background(
+    site_dir: Path, langs: Sequence[str], infos: Mapping[str, PageInfo]
+) -> threading.Thread:
+    """Start `publish_index` in a thread and return at once (`mkdocs serve`: the preview
+    shows an edit without waiting for Pagefind; its search follows a moment later)."""
+    worker = threading.Thread(
+        target=publish_index, args=(site_dir, langs, infos), name="kb-search-index", daemon=True
+    )
+    worker.start()
+    return worker
+
+
+def publish_index(site_dir: Path, langs: Sequence[str], infos: Mapping[str, PageInfo]) -> None:
+    """Index the site into a folder beside it, then move the result into `pagefind/` of
+    the site, so that the site never shows a half-written index. Gives up with a line on
+    standard error (no traceback) when the site changes meanwhile: the next rebuild indexes
+    again."""
+    try:
+        staging = Path(tempfile.mkdtemp(prefix=".kb-pagefind-out-", dir=site_dir.parent))
+    except OSError as exc:
+        print(f"kb_search: the preview's search index was not updated: {exc}", file=sys.stderr)
+        return
+    try:
+        build_index(site_dir, langs, infos, out=staging / SEARCH_DIR)
+        target = site_dir / SEARCH_DIR
+        if target.exists():
+            shutil.rmtree(target)
+        os.replace(staging / SEARCH_DIR, target)
+    except (OSError, SearchError) as exc:
+        print(f"kb_search: the preview's search index was not updated: {exc}", file=sys.stderr)
+    finally:
+        shutil.rmtree(staging, ignore_errors=True)
