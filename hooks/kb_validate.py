@@ -387,6 +387,25 @@ def _date_error(value: Any, path: PathKey, err: Any) -> None:
 _TRANSLATED = ("summary", "body", "notes", "intention", "description")
 
 
+def _untranslated(
+    loaded: Loaded, file: str, base: PathKey, item: dict[str, Any]
+) -> Iterator[DataError]:
+    """A Swedish text identical to the Finnish one in a field that must be translated."""
+    for field in _TRANSLATED:
+        text = item.get(field)
+        if (
+            isinstance(text, dict)
+            and isinstance(text.get("fi"), str)
+            and text["fi"] == text.get("sv")
+        ):
+            yield _located(
+                loaded,
+                file,
+                (*base, field, "sv"),
+                "the Swedish text is the same as the Finnish one; translate it",
+            )
+
+
 def today() -> dt.date:
     """The date dates in the data are compared with (the build's day, UTC)."""
     return dt.datetime.now(dt.UTC).date()
@@ -429,21 +448,7 @@ def _policy_errors(loaded: Loaded, file: str) -> list[DataError]:
                 else:
                     line = loaded.positions.get((*base, field, lang), (0, 0))[0]
                     first_title[key] = (line, str(item.get("id")))
-        for field in _TRANSLATED:
-            text = item.get(field)
-            if (
-                isinstance(text, dict)
-                and isinstance(text.get("fi"), str)
-                and text.get("fi") == text.get("sv")
-            ):
-                errors.append(
-                    _located(
-                        loaded,
-                        file,
-                        (*base, field, "sv"),
-                        "the Swedish text is the same as the Finnish one; translate it",
-                    )
-                )
+        errors.extend(_untranslated(loaded, file, base, item))
         period = item.get("period")
         end = period.get("end") if isinstance(period, dict) else None
         if item.get("status") == "completed" and _is_date(end):
@@ -471,23 +476,8 @@ def _policy_errors(loaded: Loaded, file: str) -> list[DataError]:
                         f"{'added to' if key == 'added' else 'last changed on'} the site",
                     )
                 )
-    for section in ("areas",):
-        for index, item in _items(data, section):
-            for field in _TRANSLATED:
-                text = item.get(field)
-                if (
-                    isinstance(text, dict)
-                    and isinstance(text.get("fi"), str)
-                    and text.get("fi") == text.get("sv")
-                ):
-                    errors.append(
-                        _located(
-                            loaded,
-                            file,
-                            (section, index, field, "sv"),
-                            "the Swedish text is the same as the Finnish one; translate it",
-                        )
-                    )
+    for index, item in _items(data, "areas"):
+        errors.extend(_untranslated(loaded, file, ("areas", index), item))
     return errors
 
 
