@@ -61,6 +61,7 @@ from kb_pairs import Pairs, build_pairs, handwritten, outside_links
 from kb_publish import discard, prepare, publish, warnings_counted
 from kb_search import SearchError, build_index, index_in_background
 from kb_searchprep import all_page_infos
+from kb_selflinks import self_links
 from kb_state import State, current_state
 from kb_statement import TEMPLATE, Feedback, feedback_channel, statement_dates, statement_problems
 from kb_strings import StringsError, strings
@@ -149,6 +150,13 @@ def _prepare(config: MkDocsConfig) -> _Build:
         state = current_state(data_file, DATA_FILE)
     except DataErrors as exc:
         raise PluginError(exc.report()) from None
+    own = self_links(
+        state.site, str(config.site_url), lambda: data_file.read_text("utf-8"), DATA_FILE
+    )
+    if own:
+        raise PluginError(
+            f"{len(own)} links to this site in the data; nothing was built:\n  " + "\n  ".join(own)
+        )
     listings = build_listings(state.site, lang)
     specs = tuple(page_specs(state.site, lang, table, listings))
     pages, unreadable = handwritten(Path(config.docs_dir))
