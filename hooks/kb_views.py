@@ -98,11 +98,24 @@ def record_view(
     }
 
 
+# On an area page, what a reader comes for (the documents and tools) before the work that
+# produced them (theme groups, calls and other measures).
+_AREA_KIND_ORDER = (
+    Kind.REPORT,
+    Kind.HANDBOOK,
+    Kind.TOOL,
+    Kind.TRAINING,
+    Kind.NETWORK,
+    Kind.EVENT,
+    Kind.MEASURE,
+)
+
+
 def _kind_groups(
     records: tuple[Record, ...], lang: str, table: Mapping[str, str], site: Site
 ) -> list[View]:
     groups = []
-    for kind in Kind:
+    for kind in _AREA_KIND_ORDER:
         chosen = sorted_for_listing([r for r in records if r.kind is kind], lang)
         if chosen:
             groups.append(

@@ -2,12 +2,14 @@
 
 from __future__ import annotations
 
+from pathlib import Path
+
 import pytest
 
 from kb_format import format_date, format_number, format_period
 from kb_links import build_graph
 from kb_load import parse
-from kb_model import Period, Site
+from kb_model import Kind, Period, Site
 from kb_pages import PAGE_SIZE, page_specs
 from kb_records import build_site
 from kb_strings import strings
@@ -239,3 +241,19 @@ def test_listing_pages_stay_bounded() -> None:
     big = Site(areas, (), records, {a.id: a for a in areas}, {}, {r.id: r for r in records})
     listing = [s for s in page_specs(big, "fi", strings("fi")) if s.key.startswith("browse:")]
     assert len(listing) < 2_500, len(listing)
+
+
+def test_an_area_page_opens_with_documents_and_tools_before_measures(root: Path) -> None:
+    from kb_state import read_state
+    from kb_views import area_view
+
+    real = read_state(root / "data/measures.yaml", "data/measures.yaml").site
+    graph = build_graph(real)
+    order = ["report", "handbook", "tool", "training", "network", "event", "measure"]
+    assert sorted(order) == sorted(kind.value for kind in Kind)
+    for area in real.areas:
+        kinds = [g["kind"] for g in area_view(real, graph, area.id, "fi", strings("fi"))["groups"]]
+        assert kinds == sorted(kinds, key=order.index), (area.id, kinds)
+    competence = area_view(real, graph, "procurement-competence", "sv", strings("sv"))
+    assert competence["groups"][0]["kind"] == "report"
+    assert competence["groups"][-1]["kind"] == "measure"
