@@ -58,7 +58,7 @@ from kb_model import DEFAULT_LANG, LANGS, Text
 from kb_pagecheck import page_problems
 from kb_pages import Listings, PageSpec, build_listings, page_specs
 from kb_pairs import Pairs, build_pairs, handwritten, outside_links
-from kb_publish import discard, prepare, publish, warnings_counted
+from kb_publish import PublishError, discard, prepare, publish, warnings_counted
 from kb_search import SearchError, build_index, index_in_background
 from kb_searchprep import all_page_infos
 from kb_selflinks import self_links
@@ -690,7 +690,11 @@ def on_post_build(*, config: MkDocsConfig) -> None:
             discard(target)  # MkDocs aborts next; the last good site stays
             config.site_dir = str(target)
             return
-        publish(target)
+        try:
+            publish(target)
+        except PublishError as exc:
+            discard(target)
+            raise PluginError(str(exc)) from None
         config.site_dir = str(target)
     if serving:
         index_in_background(Path(config.site_dir), LANGS, infos)

@@ -36,9 +36,11 @@ def _remove(path: Path) -> None:
 def prepare(target: Path) -> Path:
     """An empty staging folder for a build of `target` (left-overs of an interrupted
     build are removed)."""
-    staging = staging_dir(target)
+    staging, aside = staging_dir(target), _aside_dir(target)
     _remove(staging)
-    _remove(_aside_dir(target))
+    if aside.is_dir() and not (target.exists() or target.is_symlink()):
+        aside.rename(target)  # a swap was cut off after the old site moved aside: restore it
+    _remove(aside)
     staging.mkdir(parents=True)
     return staging
 
@@ -48,17 +50,38 @@ def discard(target: Path) -> None:
     _remove(staging_dir(target))
 
 
+class PublishError(Exception):
+    """The staged build could not be put in place; the last good site is back."""
+
+
 def publish(target: Path) -> None:
-    """Put the staged build in place of `target`."""
+    """Put the staged build in place of `target`.
+
+    The old site first moves aside whole, so its hidden entries are never only in the
+    staging folder; if any step fails, everything moves back and `PublishError` says why.
+    """
     staging, aside = staging_dir(target), _aside_dir(target)
-    if target.is_dir():
-        for entry in target.iterdir():
-            if entry.name.startswith(".") and not (staging / entry.name).exists():
-                entry.rename(staging / entry.name)
-        target.rename(aside)
-    elif target.exists() or target.is_symlink():
+    if target.exists() and not target.is_dir():
         target.unlink()
-    staging.rename(target)
+    moved_aside, carried = False, []
+    try:
+        if target.is_dir():
+            target.rename(aside)
+            moved_aside = True
+            for entry in aside.iterdir():
+                if entry.name.startswith(".") and not (staging / entry.name).exists():
+                    entry.rename(staging / entry.name)
+                    carried.append(entry.name)
+        staging.rename(target)
+    except OSError as exc:
+        for name in carried:
+            (staging / name).rename(aside / name)
+        if moved_aside:
+            aside.rename(target)
+        raise PublishError(
+            f"the new site could not replace '{target}' ({exc.strerror or exc}); the last "
+            "good site is unchanged"
+        ) from None
     _remove(aside)
 
 

@@ -1,0 +1,65 @@
+"""The swap of a staged build: a failure at any step puts the last good site back whole."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+import pytest
+
+from kb_publish import PublishError, prepare, publish, staging_dir
+
+
+def _tree(root: Path) -> dict[str, bytes]:
+    return {p.relative_to(root).as_posix(): p.read_bytes() for p in root.rglob("*") if p.is_file()}
+
+
+def _old_site(tmp_path: Path) -> Path:
+    target = tmp_path / "site"
+    (target / ".git").mkdir(parents=True)
+    (target / ".git/HEAD").write_bytes(b"ref: refs/heads/gh-pages\n")
+    (target / "index.html").write_bytes(b"old")
+    return target
+
+
+def test_a_good_swap_keeps_hidden_entries_and_leaves_nothing_behind(tmp_path: Path) -> None:
+    target = _old_site(tmp_path)
+    staging = prepare(target)
+    (staging / "index.html").write_bytes(b"new")
+    publish(target)
+    assert _tree(target) == {".git/HEAD": b"ref: refs/heads/gh-pages\n", "index.html": b"new"}
+    assert sorted(p.name for p in tmp_path.iterdir()) == ["site"]
+
+
+@pytest.mark.parametrize("failing_call", [1, 2, 3])
+def test_a_failed_rename_restores_the_old_site_with_its_git_folder(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch, failing_call: int
+) -> None:
+    target = _old_site(tmp_path)
+    before = _tree(target)
+    staging = prepare(target)
+    (staging / "index.html").write_bytes(b"new")
+    real = Path.rename
+    calls = {"n": 0}
+
+    def rename(self: Path, other: Path) -> Path:  # the n-th rename fails, as on a mount point
+        calls["n"] += 1
+        if calls["n"] == failing_call:
+            raise OSError(16, "Device or resource busy")
+        return real(self, other)
+
+    monkeypatch.setattr(Path, "rename", rename)
+    with pytest.raises(PublishError, match="the last good site is unchanged"):
+        publish(target)
+    monkeypatch.undo()
+    assert _tree(target) == before
+    prepare(target)  # the next build starts clean and the old site stays
+    assert _tree(target) == before
+
+
+def test_a_swap_cut_off_after_the_old_site_moved_aside_is_restored(tmp_path: Path) -> None:
+    target = _old_site(tmp_path)
+    before = _tree(target)
+    target.rename(tmp_path / ".site.kb-previous")  # the process died right here
+    prepare(target)
+    assert _tree(target) == before
+    assert staging_dir(target).is_dir()
