@@ -17,6 +17,11 @@ from kb_strings import t
 PAGE_SIZE = 100
 
 
+# Characters YAML reads as a line break (U+0085, U+2028, U+2029) or refuses unescaped
+# (the C1 controls), written as JSON escapes so that a front-matter value stays one line.
+_YAML_ESCAPES = {c: f"\\u{c:04x}" for c in (*range(0x80, 0xA0), 0x2028, 0x2029)}
+
+
 @dataclass(frozen=True)
 class PageSpec:
     """One generated page: its source path inside the language folder and its key."""
@@ -42,7 +47,10 @@ class PageSpec:
             "template": self.template,
             "kb_key": self.key,
         }
-        head = "\n".join(f"{k}: {json.dumps(v, ensure_ascii=False)}" for k, v in meta.items())
+        head = "\n".join(
+            f"{k}: {json.dumps(v, ensure_ascii=False).translate(_YAML_ESCAPES)}"
+            for k, v in meta.items()
+        )
         return f"---\n{head}\n---\n\n{self.body}\n"
 
 

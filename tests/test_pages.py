@@ -257,3 +257,21 @@ def test_an_area_page_opens_with_documents_and_tools_before_measures(root: Path)
     competence = area_view(real, graph, "procurement-competence", "sv", strings("sv"))
     assert competence["groups"][0]["kind"] == "report"
     assert competence["groups"][-1]["kind"] == "measure"
+
+
+@pytest.mark.parametrize("odd", ["\u2028", "\u2029", "\x85", '"', "\\", "\n---\n"])
+def test_front_matter_survives_any_character_yaml_reads_as_a_line_break(odd: str) -> None:
+    from mkdocs.utils.meta import get_data
+
+    from kb_pages import PageSpec
+
+    title = f"Raportti{odd}--- osa 2"
+    spec = PageSpec("records/x.md", "record:x", title, f"Kuvaus{odd}", "kb-record.html", "Body")
+    body, meta = get_data(spec.markdown())
+    assert meta == {
+        "title": title,
+        "description": f"Kuvaus{odd}",
+        "template": "kb-record.html",
+        "kb_key": "record:x",
+    }
+    assert body.strip() == "Body"
