@@ -41,7 +41,9 @@ def feedback_channel(
     problems = []
     email = str(configured.get("email") or "").strip() or None
     url = str(configured.get("url") or "").strip() or None
-    if email is not None and not _EMAIL.fullmatch(email):
+    if email is not None and (
+        not _EMAIL.fullmatch(email) or url_problem(f"mailto:{email}", schemes=("mailto",))
+    ):
         problems.append(
             f"extra.kb_feedback.email (KB_FEEDBACK_EMAIL): '{email}' is not an e-mail address"
         )
@@ -55,6 +57,11 @@ def feedback_channel(
     server, repository = environ.get("GITHUB_SERVER_URL"), environ.get("GITHUB_REPOSITORY")
     if server and repository:
         url = f"{server.rstrip('/')}/{repository}/{ISSUE_FORM}"
+        problem = url_problem(url, schemes=("https",))
+        if problem:
+            return None, [
+                f"GITHUB_SERVER_URL and GITHUB_REPOSITORY give the issue form {url!r}: {problem}"
+            ]
         return Feedback(None, url, needs_account=True), []
     return None, []
 

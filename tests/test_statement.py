@@ -91,3 +91,21 @@ def test_both_languages_give_the_same_dates(root: Path) -> None:
     sv = front_matter(root / "docs/sv/tillganglighetsutlatande.md")
     for key in ("statement_prepared", "statement_reviewed"):
         assert fi[key] == sv[key]
+
+
+def test_an_email_with_mail_headers_is_refused() -> None:
+    channel, problems = feedback_channel({"email": "a?cc=evil@x.fi"}, {})
+    assert channel is None
+    assert problems == [
+        "extra.kb_feedback.email (KB_FEEDBACK_EMAIL): 'a?cc=evil@x.fi' is not an e-mail address"
+    ]
+
+
+def test_a_hostile_github_server_url_gives_no_issue_form_link() -> None:
+    environ = {"GITHUB_SERVER_URL": "javascript:alert(1)//", "GITHUB_REPOSITORY": "x/y"}
+    channel, problems = feedback_channel({}, environ)
+    assert channel is None
+    assert len(problems) == 1 and problems[0].startswith("GITHUB_SERVER_URL and GITHUB_REPOSITORY")
+    good, none = feedback_channel({}, {**environ, "GITHUB_SERVER_URL": "https://github.com"})
+    assert none == [] and good is not None
+    assert good.url == "https://github.com/x/y/issues/new?template=saavutettavuus.yml"
