@@ -2,7 +2,7 @@
 
 Policy (README, editors' guide): hand-written pages are reviewed files and may use
 Markdown and raw HTML for layout; they may not run code or leave the site unannounced:
-no <script>, <iframe>, <object>, <embed> or <base>, no event-handler attributes
+no <script>, <iframe>, <object>, <embed> or <base>, no refresh <meta>, no event-handler attributes
 (onclick ...), no javascript:, data: or vbscript: addresses, and no absolute link to the
 site itself (link to the page's .md file, which MkDocs checks and which works under any
 address the site is published at).
@@ -14,6 +14,7 @@ from html.parser import HTMLParser
 from urllib.parse import urlsplit
 
 _ELEMENTS = frozenset({"script", "iframe", "object", "embed", "base", "frame", "frameset"})
+# Compared by local name, so that SVG's xlink:href is checked like href.
 _URL_ATTRS = frozenset({"href", "src", "action", "formaction", "srcset", "poster", "data"})
 _SCHEMES = frozenset({"", "http", "https", "mailto", "tel"})
 
@@ -27,10 +28,16 @@ class _PageChecker(HTMLParser):
     def handle_starttag(self, tag: str, attrs: list[tuple[str, str | None]]) -> None:
         if tag in _ELEMENTS:
             self.problems.append(f"the element <{tag}> is not allowed in a page")
+        values = {name: value or "" for name, value in attrs}
+        if tag == "meta" and values.get("http-equiv", "").strip().lower() == "refresh":
+            self.problems.append(
+                'a <meta http-equiv="refresh"> moves the reader to another address; '
+                "link to it instead"
+            )
         for name, value in attrs:
             if name.startswith("on"):
                 self.problems.append(f"the attribute '{name}' (<{tag} {name}=...>) runs code")
-            elif name in _URL_ATTRS and value is not None:
+            elif name.rpartition(":")[2] in _URL_ATTRS and value is not None:
                 self._url(tag, name, value)
 
     handle_startendtag = handle_starttag
