@@ -317,7 +317,7 @@ def on_config(config: MkDocsConfig) -> MkDocsConfig:
     if not config.site_url:
         raise PluginError("mkdocs.yml must set 'site_url' (absolute hreflang and sitemap URLs)")
     problem = url_problem(str(config.site_url), schemes=WEB_SCHEMES)
-    if problem:
+    if problem and not _serving(config):  # `serve -a localhost:8000` previews at its own host
         raise PluginError(f"mkdocs.yml site_url (KB_SITE_URL): {problem}")
     build = _prepare(config)
     config[_BUILD_KEY] = build

@@ -119,11 +119,12 @@ def _free_port() -> int:
         return int(s.getsockname()[1])
 
 
-def test_mkdocs_serve_still_serves(project: Path) -> None:  # noqa: F811
+@pytest.mark.parametrize("host", ["127.0.0.1", "localhost"])
+def test_mkdocs_serve_still_serves(project: Path, host: str) -> None:  # noqa: F811
     port = _free_port()
     env = {**os.environ, "NO_MKDOCS_2_WARNING": "1"}
     server = subprocess.Popen(
-        [sys.executable, "-m", "mkdocs", "serve", "--no-livereload", "-a", f"127.0.0.1:{port}"],
+        [sys.executable, "-m", "mkdocs", "serve", "--no-livereload", "-a", f"{host}:{port}"],
         cwd=project,
         env=env,
         stdout=subprocess.DEVNULL,
