@@ -9,6 +9,7 @@ assistive technology: the same data is in the tables beside them, with the same 
 
 from __future__ import annotations
 
+import calendar
 import math
 from collections.abc import Callable, Mapping, Sequence
 from dataclasses import dataclass
@@ -45,7 +46,10 @@ def _year_fraction(value: str, *, end: bool) -> float:
     month = parts[1]
     if len(parts) == 2:
         return year + (month if end else month - 1) / 12
-    return year + (month - 1) / 12 + parts[2] / 366
+    # A day is a share of its own month, so a date never passes the month after it; the
+    # end of a period includes its last day.
+    days = calendar.monthrange(year, month)[1]
+    return year + (month - 1 + (parts[2] - (0 if end else 1)) / days) / 12
 
 
 def spans(records: Sequence[Record], moment: Callable[[Record], bool]) -> list[Span]:

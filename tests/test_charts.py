@@ -64,3 +64,14 @@ def test_timeline_is_bounded(site: Site) -> None:
     many = [dataclasses.replace(base, id=f"r{i}") for i in range(TIMELINE_MAX * 3)]
     groups = kind_groups(many, lambda kind: kind.value, is_moment)
     assert sum(len(rows) for _, rows in groups) == TIMELINE_MAX
+
+
+def test_dates_sit_inside_their_month_and_a_period_includes_its_last_day() -> None:
+    from kb_charts import _year_fraction
+
+    assert _year_fraction("2020-01-31", end=False) < _year_fraction("2020-02", end=False)
+    assert _year_fraction("2023-12-31", end=True) == 2024.0  # the programme's last day
+    assert _year_fraction("2019-09-05", end=False) > _year_fraction("2019-09", end=False)
+    one_day = _year_fraction("2021-06-09", end=True) - _year_fraction("2021-06-09", end=False)
+    assert one_day == pytest.approx(1 / 12 / 30)
+    assert _year_fraction("2020", end=True) == _year_fraction("2020-12", end=True) == 2021.0
