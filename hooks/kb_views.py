@@ -242,7 +242,7 @@ def overview_view(
     table: Mapping[str, str],
     number: int = 1,
 ) -> View | None:
-    """The areas with their counts, and one page of the records x areas matrix."""
+    """The overview's charts (first page) and one page of the records x areas matrix."""
     pages = chunks(listings.matrix)
     if not 1 <= number <= len(pages):
         return None
@@ -252,7 +252,6 @@ def overview_view(
     ]
     area_heads = [_area_link(site, a.id, lang) for a in site.areas]
     return {
-        "areas": _area_summaries(site, graph, lang),
         "area_heads": area_heads,
         "charts": overview_charts(site, graph, lang, table) if number == 1 else None,
         "rows": [

@@ -16,6 +16,7 @@ import pytest
 from rdflib import Graph, Literal, Namespace, URIRef
 from rdflib.compare import isomorphic
 from rdflib.namespace import DCAT, DCTERMS, FOAF, RDF, XSD
+from test_build_errors import build, project  # noqa: F401  (the fixture)
 
 from kb_catalog import (
     LICENSE,
@@ -293,34 +294,16 @@ def test_readme_and_open_data_pages_name_every_published_file(built_site: Path, 
 
 
 def test_an_unknown_publisher_stops_the_build_with_the_setting_named(
-    root: Path, tmp_path: Path, small_yaml: str
+    project: Path,  # noqa: F811
 ) -> None:
-    import os
-    import shutil
-
-    for name in ("mkdocs.yml", "hooks", "overrides", "schema", "docs"):
-        source = root / name
-        if source.is_dir():
-            shutil.copytree(source, tmp_path / name, ignore=shutil.ignore_patterns("__pycache__"))
-        else:
-            shutil.copy(source, tmp_path / name)
-    (tmp_path / "data").mkdir()
-    (tmp_path / "data/measures.yaml").write_text(small_yaml, encoding="utf-8")
-    config = tmp_path / "mkdocs.yml"
+    config = project / "mkdocs.yml"
     text = config.read_text(encoding="utf-8")
     assert "  kb_publisher: vm\n" in text
     config.write_text(text.replace("  kb_publisher: vm\n", "  kb_publisher: ministry\n"))
-    result = subprocess.run(
-        [sys.executable, "-m", "mkdocs", "build", "--strict"],
-        cwd=tmp_path,
-        capture_output=True,
-        text=True,
-        env={**os.environ, "NO_MKDOCS_2_WARNING": "1"},
-        check=False,
-    )
+    result = build(project)
     assert result.returncode == 1 and "Traceback" not in result.stderr
     assert "mkdocs.yml extra.kb_publisher: 'ministry' is not an organisation id" in result.stderr
-    assert not (tmp_path / "site").exists()
+    assert not (project / "site").exists()
 
 
 def test_contact_point_is_the_configured_channel_or_absent() -> None:
