@@ -242,7 +242,7 @@ def docs_problems(project: Path, hooks: Hooks) -> list[str]:
 def lift_size_limit(project: Path) -> bool:
     """In a temporary copy only: raise kb_load.MAX_BYTES so that a data file over the limit
     can still be built and measured."""
-    path = project / "hooks/kb_load.py"
+    path = project / "hooks/kb/load.py"
     text = path.read_text(encoding="utf-8")
     new, count = re.subn(
         r"^MAX_BYTES\s*=.*$",
@@ -261,14 +261,14 @@ class Hooks:
         sys.path.insert(0, str(project / "hooks"))
         for name in [m for m in sys.modules if m.startswith("kb_")]:
             del sys.modules[name]
-        self.state = importlib.import_module("kb_state")
-        self.load = importlib.import_module("kb_load")
-        self.errors = importlib.import_module("kb_errors")
-        self.pages = importlib.import_module("kb_pages")
-        self.pairs = importlib.import_module("kb_pairs")
-        self.strings = importlib.import_module("kb_strings")
-        self.links = importlib.import_module("kb_links")
-        self.model = importlib.import_module("kb_model")
+        self.state = importlib.import_module("kb.state")
+        self.load = importlib.import_module("kb.load")
+        self.errors = importlib.import_module("kb.errors")
+        self.pages = importlib.import_module("kb.pages")
+        self.pairs = importlib.import_module("kb.pairs")
+        self.strings = importlib.import_module("kb.strings")
+        self.links = importlib.import_module("kb.links")
+        self.model = importlib.import_module("kb.model")
         self.real_limit = self.load.MAX_BYTES
 
     def read(self, path: Path, lifted: bool = False) -> Any:

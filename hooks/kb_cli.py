@@ -12,8 +12,8 @@ from pathlib import Path
 
 sys.path.insert(0, str(Path(__file__).resolve().parent))
 
-from kb_errors import DataErrors  # noqa: E402
-from kb_state import read_state  # noqa: E402
+from kb.errors import DataErrors  # noqa: E402
+from kb.state import read_state  # noqa: E402
 
 DEFAULT = "data/measures.yaml"
 

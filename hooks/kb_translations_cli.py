@@ -24,10 +24,10 @@ sys.path.insert(0, str(Path(__file__).resolve().parent))
 
 import yaml  # noqa: E402
 
-from kb_errors import DataErrors  # noqa: E402
-from kb_load import load, read_text  # noqa: E402
-from kb_pairs import handwritten  # noqa: E402
-from kb_translations import (  # noqa: E402
+from kb.errors import DataErrors  # noqa: E402
+from kb.load import load, read_text  # noqa: E402
+from kb.pairs import handwritten  # noqa: E402
+from kb.translations import (  # noqa: E402
     SECTIONS,
     Field,
     Links,

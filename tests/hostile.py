@@ -66,7 +66,7 @@ _DRIVER = """
 import json, sys
 hooks, config_file, data_file, out = sys.argv[1:5]
 sys.path.insert(0, hooks)
-import kb_links, kb_records, kb_state
+import kb.links as kb_links, kb.records as kb_records, kb.state as kb_state
 site = kb_records.build_site(json.load(open(data_file, encoding="utf-8")))
 state = kb_state.State(site, kb_links.build_graph(site))
 kb_state.current_state = lambda path, display: state  # no validation: escaping alone

@@ -8,8 +8,8 @@ from typing import Any
 
 import pytest
 
-from kb_model import Kind
-from kb_state import read_state
+from kb.model import Kind
+from kb.state import read_state
 
 pytestmark = pytest.mark.browser
 

@@ -9,11 +9,11 @@ from urllib.parse import quote
 
 import pytest
 
+from kb.model import LANGS
+from kb.search.index import build_index
+from kb.search.prep import all_page_infos
+from kb.state import read_state
 from kb_browser import serve
-from kb_model import LANGS
-from kb_search import build_index
-from kb_searchprep import all_page_infos
-from kb_state import read_state
 
 ROOT = Path(__file__).resolve().parent.parent
 

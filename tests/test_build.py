@@ -10,8 +10,8 @@ from pathlib import Path
 import pytest
 import yaml
 
-from kb_state import read_state
-from kb_statement import ISSUE_FORM
+from kb.state import read_state
+from kb.statement import ISSUE_FORM
 from sitecheck import read, target
 
 SITE_URL = "https://hankinta-suomi.example/"

@@ -42,10 +42,10 @@ from pathlib import Path
 
 import pytest
 
-from kb_links import build_graph
-from kb_load import load, quick_parse, read_text
-from kb_records import build_site
-from kb_validate import is_valid, validate
+from kb.links import build_graph
+from kb.load import load, quick_parse, read_text
+from kb.records import build_site
+from kb.validate import is_valid, validate
 
 ROOT = Path(__file__).resolve().parent.parent
 CLI = ROOT / "hooks" / "kb_cli.py"

@@ -18,7 +18,7 @@ from rdflib.compare import isomorphic
 from rdflib.namespace import DCAT, DCTERMS, FOAF, RDF, XSD
 from test_build_errors import build, project  # noqa: F401  (the fixture)
 
-from kb_catalog import (
+from kb.export.catalog import (
     LICENSE,
     SPATIAL,
     THEME,
@@ -30,10 +30,10 @@ from kb_catalog import (
     to_jsonld,
     to_turtle,
 )
-from kb_export import CSV_COLUMNS
-from kb_model import Kind, Organisation, Origin, Status, Text
-from kb_state import read_state
-from kb_strings import strings
+from kb.export.files import CSV_COLUMNS
+from kb.model import Kind, Organisation, Origin, Status, Text
+from kb.state import read_state
+from kb.strings import strings
 
 SITE_URL = "https://hankinta-suomi.example/"
 VCARD = Namespace("http://www.w3.org/2006/vcard/ns#")

@@ -13,10 +13,10 @@ from urllib.parse import urljoin
 import jinja2
 import pytest
 
-from kb_cite import cite_year, csl_item, to_csl_json
-from kb_export import feed_entries, record_json
-from kb_model import Kind, Origin, Record, Site, Status, Text
-from kb_state import read_state
+from kb.export.cite import cite_year, csl_item, to_csl_json
+from kb.export.files import feed_entries, record_json
+from kb.model import Kind, Origin, Record, Site, Status, Text
+from kb.state import read_state
 
 SITE_URL = "https://hankinta-suomi.example/"
 ATOM = "{http://www.w3.org/2005/Atom}"

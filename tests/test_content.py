@@ -9,10 +9,10 @@ from pathlib import Path
 
 import pytest
 
-from kb_load import load
-from kb_model import Kind, Origin, Site, Status, Text
-from kb_state import read_state
-from kb_validate import validate
+from kb.load import load
+from kb.model import Kind, Origin, Site, Status, Text
+from kb.state import read_state
+from kb.validate import validate
 
 # People named in the sources; none of them may appear in the site's texts.
 PEOPLE = (

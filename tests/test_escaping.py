@@ -8,9 +8,9 @@ from html.parser import HTMLParser
 import pytest
 from markupsafe import Markup
 
-from kb_escape import autoescape_for, escape_meta
-from kb_markdown import problems, render
-from kb_urls import WEB_SCHEMES, url_problem
+from kb.escape import autoescape_for, escape_meta
+from kb.markdown import problems, render
+from kb.urls import WEB_SCHEMES, url_problem
 
 
 @pytest.mark.parametrize(
@@ -201,9 +201,9 @@ def test_csv_cells_never_start_a_formula(small_yaml: str, text: str) -> None:
 
     import yaml
 
-    from kb_export import to_csv
-    from kb_records import build_site
-    from kb_strings import strings
+    from kb.export.files import to_csv
+    from kb.records import build_site
+    from kb.strings import strings
 
     data = yaml.safe_load(small_yaml)
     data["records"][0]["title"] = {"fi": text, "sv": text}

@@ -12,7 +12,7 @@ from pathlib import Path
 import jsonschema
 import pytest
 
-from kb_export import (
+from kb.export.files import (
     LIST_SEPARATOR,
     feed_entries,
     feed_updated,
@@ -21,12 +21,12 @@ from kb_export import (
     to_csv,
     to_data,
 )
-from kb_load import parse
-from kb_model import Site
-from kb_records import build_site
-from kb_state import read_state
-from kb_strings import strings
-from kb_validate import SCHEMA_PATH
+from kb.load import parse
+from kb.model import Site
+from kb.records import build_site
+from kb.state import read_state
+from kb.strings import strings
+from kb.validate import SCHEMA_PATH
 
 SITE_URL = "https://hankinta-suomi.example/"
 ATOM = "{http://www.w3.org/2005/Atom}"
@@ -151,7 +151,7 @@ def test_feed_date_comes_from_the_data(small: Site) -> None:
 
 
 def test_search_bundles_split_each_language_evenly(tmp_path: Path) -> None:
-    from kb_search import plan_bundles
+    from kb.search.index import plan_bundles
 
     body = '<html><body><main data-pagefind-body="">x</main></body></html>'
     for rel in [*(f"records/r{i:02d}/index.html" for i in range(10)), "index.html"]:

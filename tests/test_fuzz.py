@@ -6,7 +6,7 @@ such file the loader and the validator either accept it or return errors that ar
 located (`file:line:col: ...`, on one line, pointing into the file), never raise, and
 finish in bounded time. Accepted data must also build the typed site.
 
-A mutation that breaks this is a bug in hooks/kb_load.py or hooks/kb_validate.py: fix it
+A mutation that breaks this is a bug in hooks/kb/load.py or hooks/kb/validate.py: fix it
 there and keep the input as a case in tests/cases/bad/ (see tests/test_cases.py).
 """
 
@@ -19,11 +19,11 @@ from pathlib import Path
 from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
-from kb_errors import DataError, DataErrors
-from kb_links import build_graph
-from kb_load import load, parse, quick_parse
-from kb_records import build_site
-from kb_validate import is_valid, validate
+from kb.errors import DataError, DataErrors
+from kb.links import build_graph
+from kb.load import load, parse, quick_parse
+from kb.records import build_site
+from kb.validate import is_valid, validate
 
 SMALL = (Path(__file__).resolve().parent / "fixtures" / "small.yaml").read_text(encoding="utf-8")
 LINES = SMALL.splitlines(keepends=True)
@@ -275,7 +275,7 @@ def test_rendered_data_markdown_never_leaves_the_subset(text: str) -> None:
     web or mail links, as the browser decodes them (html.parser decodes entities)."""
     from html.parser import HTMLParser
 
-    from kb_markdown import problems, render
+    from kb.markdown import problems, render
 
     found: list[tuple[str, list[tuple[str, str | None]]]] = []
 
@@ -310,7 +310,7 @@ def test_rendered_data_markdown_never_leaves_the_subset(text: str) -> None:
 def test_an_accepted_address_cannot_leave_its_attribute(url: str) -> None:
     from urllib.parse import urlsplit
 
-    from kb_urls import url_problem
+    from kb.urls import url_problem
 
     if url_problem(url) is not None:
         return

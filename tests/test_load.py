@@ -6,7 +6,7 @@ from pathlib import Path
 
 import pytest
 
-from kb_load import MAX_BYTES, load, parse, quick_parse
+from kb.load import MAX_BYTES, load, parse, quick_parse
 
 
 def messages(text: str) -> list[str]:

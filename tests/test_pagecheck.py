@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import pytest
 
-from kb_pagecheck import page_problems
+from kb.pagecheck import page_problems
 
 HOST = "hankinta-suomi.example"
 

@@ -6,14 +6,14 @@ from pathlib import Path
 
 import pytest
 
-from kb_format import format_date, format_number, format_period
-from kb_links import build_graph
-from kb_load import parse
-from kb_model import Kind, Period, Site
-from kb_pages import PAGE_SIZE, page_specs
-from kb_records import build_site
-from kb_strings import strings
-from kb_views import view_for
+from kb.links import build_graph
+from kb.load import parse
+from kb.model import Kind, Period, Site
+from kb.pages import PAGE_SIZE, page_specs
+from kb.records import build_site
+from kb.strings import strings
+from kb.views.context import view_for
+from kb.views.format import format_date, format_number, format_period
 
 
 @pytest.fixture(scope="module")
@@ -144,7 +144,7 @@ def test_formats() -> None:
 def _many(site: Site, count: int, kind: str = "report", area: str = "innovation") -> Site:
     import dataclasses
 
-    from kb_model import Kind
+    from kb.model import Kind
 
     base = site.record_by_id["innovation-action-plan-2017"]
     extra = tuple(
@@ -159,7 +159,7 @@ def _many(site: Site, count: int, kind: str = "report", area: str = "innovation"
 
 
 def test_area_page_stays_bounded_and_links_to_the_full_listing(site: Site) -> None:
-    from kb_views import AREA_CARDS
+    from kb.views.context import AREA_CARDS
 
     big = _many(site, AREA_CARDS + 7)
     view = view_for(big, build_graph(big), "area:innovation", "fi", strings("fi"))
@@ -218,7 +218,7 @@ def test_listing_pages_stay_bounded() -> None:
     records, not with the number of possible combinations."""
     import random
 
-    from kb_model import Area, Kind, Record, Status, Text
+    from kb.model import Area, Kind, Record, Status, Text
 
     rng = random.Random(1)
     areas = tuple(
@@ -229,7 +229,7 @@ def test_listing_pages_stay_bounded() -> None:
         Record(
             id=f"r{i:05d}",
             kind=rng.choice(list(Kind)),
-            origin=rng.choice(list(__import__("kb_model").Origin)),
+            origin=rng.choice(list(__import__("kb.model", fromlist=["Origin"]).Origin)),
             title=Text(f"t{i}", f"t{i}"),
             summary=Text("s", "s"),
             areas=tuple(rng.sample([a.id for a in areas], rng.choice([1, 1, 2, 3, 8]))),
@@ -244,8 +244,8 @@ def test_listing_pages_stay_bounded() -> None:
 
 
 def test_an_area_page_opens_with_documents_and_tools_before_measures(root: Path) -> None:
-    from kb_state import read_state
-    from kb_views import area_view
+    from kb.state import read_state
+    from kb.views.context import area_view
 
     real = read_state(root / "data/measures.yaml", "data/measures.yaml").site
     graph = build_graph(real)
@@ -263,7 +263,7 @@ def test_an_area_page_opens_with_documents_and_tools_before_measures(root: Path)
 def test_front_matter_survives_any_character_yaml_reads_as_a_line_break(odd: str) -> None:
     from mkdocs.utils.meta import get_data
 
-    from kb_pages import PageSpec
+    from kb.pages import PageSpec
 
     title = f"Raportti{odd}--- osa 2"
     spec = PageSpec("records/x.md", "record:x", title, f"Kuvaus{odd}", "kb-record.html", "Body")

@@ -6,12 +6,12 @@ import dataclasses
 
 import pytest
 
-from kb_format import format_when
-from kb_load import parse
-from kb_model import Document, Kind, Period, Site, Status, Text
-from kb_present import breadcrumbs, document_view, notes_for, primary_action, source_view
-from kb_records import build_site
-from kb_strings import strings
+from kb.load import parse
+from kb.model import Document, Kind, Period, Site, Status, Text
+from kb.records import build_site
+from kb.strings import strings
+from kb.views.format import format_when
+from kb.views.present import breadcrumbs, document_view, notes_for, primary_action, source_view
 
 
 @pytest.fixture(scope="module")

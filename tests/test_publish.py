@@ -6,7 +6,7 @@ from pathlib import Path
 
 import pytest
 
-from kb_publish import PublishError, prepare, publish, staging_dir
+from kb.adapter.publish import PublishError, prepare, publish, staging_dir
 
 
 def _tree(root: Path) -> dict[str, bytes]:

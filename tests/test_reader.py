@@ -12,8 +12,8 @@ from typing import Any
 import pytest
 from test_accessibility import _axe, _open
 
-from kb_links import build_graph
-from kb_state import read_state
+from kb.links import build_graph
+from kb.state import read_state
 
 pytestmark = pytest.mark.browser
 
@@ -86,8 +86,8 @@ _WHEN = {
 
 def _example(data: Any, case: str) -> Any:
     """The first record of the data whose period is of the kind `case` names."""
-    from kb_format import is_moment
-    from kb_model import Status
+    from kb.model import Status
+    from kb.views.format import is_moment
 
     for r in data.site.records:
         if r.period is None or r.period.end is not None:

@@ -54,7 +54,7 @@ def _page_not_in_nav(tree: Path) -> None:
 
 
 def _search_crash(tree: Path) -> None:
-    hooks = tree / "hooks/kb_search.py"
+    hooks = tree / "hooks/kb/search/index.py"
     text = hooks.read_text(encoding="utf-8")
     text = text.replace(
         "def build_index(",

@@ -10,8 +10,8 @@ from pathlib import Path
 
 import pytest
 
-import kb_search
-from kb_morph import (
+import kb.search.index as kb_search
+from kb.search.morph import (
     MorphologyError,
     build_vocabulary,
     count_words,
@@ -20,7 +20,7 @@ from kb_morph import (
     swedish_expansion,
     voikko_analyser,
 )
-from kb_searchprep import MARKER, PageInfo, ignore_repeated, indexed_text, with_extra
+from kb.search.prep import MARKER, PageInfo, ignore_repeated, indexed_text, with_extra
 
 
 @pytest.fixture(scope="module")
@@ -139,7 +139,7 @@ def test_vocabulary_file_is_compact_json(tmp_path: Path, analyse) -> None:
 
 
 def test_the_vocabulary_is_split_in_shards_by_the_first_two_letters() -> None:
-    from kb_morph import shard_key, shards
+    from kb.search.morph import shard_key, shards
 
     table = {
         "words": ["hankinta", "hankinnat", "ääni", "ha", "kunta"],

@@ -11,7 +11,7 @@ from pathlib import Path
 
 import pytest
 
-import kb_search
+import kb.search.index as kb_search
 
 _BODY = '<html><body><main data-pagefind-body="">{}</main></body></html>'
 
@@ -152,7 +152,7 @@ def test_background_indexing_survives_a_missing_site(
 def test_serve_builds_are_told_from_published_builds() -> None:
     from types import SimpleNamespace
 
-    import kb_hooks
+    import kb.adapter.hooks as kb_hooks
 
     def config(site_url: str, addr: tuple[str, int] = ("127.0.0.1", 8000)) -> object:
         return SimpleNamespace(site_url=site_url, dev_addr=addr)

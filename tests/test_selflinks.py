@@ -7,10 +7,10 @@ from pathlib import Path
 import pytest
 from test_build_errors import build, project  # noqa: F401  (the fixture)
 
-from kb_load import parse
-from kb_model import Site
-from kb_records import build_site
-from kb_selflinks import self_links
+from kb.load import parse
+from kb.model import Site
+from kb.records import build_site
+from kb.selflinks import self_links
 
 OWN = "https://tulokset.example.fi/hankinta-suomi/"
 

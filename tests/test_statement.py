@@ -8,8 +8,8 @@ from pathlib import Path
 import pytest
 import yaml
 
-from kb_statement import ISSUE_FORM, Feedback, feedback_channel, statement_dates
-from kb_strings import strings
+from kb.statement import ISSUE_FORM, Feedback, feedback_channel, statement_dates
+from kb.strings import strings
 
 GITHUB = {"GITHUB_SERVER_URL": "https://github.com", "GITHUB_REPOSITORY": "org/site"}
 

@@ -4,8 +4,8 @@ from __future__ import annotations
 
 from pathlib import Path
 
-from kb_pairs import build_pairs, handwritten, page_url
-from kb_strings import strings
+from kb.pairs import build_pairs, handwritten, page_url
+from kb.strings import strings
 
 
 def test_string_tables_have_identical_keys_and_no_empty_values() -> None:

@@ -9,8 +9,8 @@ from pathlib import Path
 
 import pytest
 
-from kb_load import parse
-from kb_translations import (
+from kb.load import parse
+from kb.translations import (
     Field,
     baseline,
     data_fields,

@@ -5,8 +5,8 @@ from __future__ import annotations
 import pytest
 import yaml
 
-from kb_load import parse
-from kb_validate import validate
+from kb.load import parse
+from kb.validate import validate
 
 
 def errors_for(text: str) -> list[str]:

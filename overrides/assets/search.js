@@ -3,7 +3,7 @@
    The form is a plain GET form, so the query lives in the address (?q=...).
 
    Before the reader's words reach Pagefind they are rewritten with the site's own
-   vocabulary (pagefind/vocab-<lang>/, see hooks/kb_search.py), whose shards for the
+   vocabulary (pagefind/vocab-<lang>/, see hooks/kb/search/index.py), whose shards for the
    query's words are loaded with the query: an inflected Finnish form becomes its base forms and compound parts, which the
    index holds beside every word; a word the vocabulary does not know loses its Finnish
    case ending and matches as a prefix; a Swedish compound is split against the site's
@@ -19,7 +19,7 @@
   var EDGE = /^[^\p{L}\p{N}]+|[^\p{L}\p{N}]+$/gu; /* punctuation around a word */
   var MARKER = "\u2042"; /* the indexed words after it are not the page's text */
   var TIERS = { record: 0, area: 1, page: 2 };
-  /* Words of the hidden block (hooks/kb_searchprep.py): the page type, organisations. */
+  /* Words of the hidden block (hooks/kb/search/prep.py): the page type, organisations. */
   var TYPE_TOKEN = "kbtype", ORG_TOKEN = "kborg";
   var WORD = /[\p{L}][\p{L}\p{N}]*(?:[-'’][\p{L}][\p{L}\p{N}]*)*/gu;
   var STOP = {
@@ -71,7 +71,7 @@
   var EMPTY = { words: [], map: {}, known: new Set() };
   var UTF8 = new TextEncoder();
 
-  /* The shard a word belongs to (hooks/kb_morph.py, shard_key): its first two letters as
+  /* The shard a word belongs to (hooks/kb/search/morph.py, shard_key): its first two letters as
      lower-case hex of their UTF-8. */
   function shardKey(word) {
     return Array.from(UTF8.encode(word.slice(0, 2))).map(function (b) {

@@ -5,7 +5,7 @@ from __future__ import annotations
 from collections import defaultdict
 from dataclasses import dataclass, field
 
-from kb_model import DEFAULT_LANG, Area, Record, Site
+from kb.model import DEFAULT_LANG, Area, Record, Site
 
 
 def lang_prefix(lang: str) -> str:

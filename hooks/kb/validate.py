@@ -16,13 +16,13 @@ import jsonschema
 import jsonschema.validators
 import jsonschema_rs
 
-from kb_chars import forbidden_problem, is_visible, odd_characters
-from kb_errors import DataError
-from kb_load import Loaded, PathKey
-from kb_markdown import problems as markdown_problems
-from kb_urls import url_problem
+from kb.chars import forbidden_problem, is_visible, odd_characters
+from kb.errors import DataError
+from kb.load import Loaded, PathKey
+from kb.markdown import problems as markdown_problems
+from kb.urls import url_problem
 
-SCHEMA_PATH = Path(__file__).resolve().parent.parent / "schema" / "measures.schema.json"
+SCHEMA_PATH = Path(__file__).resolve().parents[2] / "schema" / "measures.schema.json"
 
 _SECTIONS = {"areas": "area", "organisations": "organisation", "records": "record"}
 # Limits a real programme never reaches and an accident always does (the programme has

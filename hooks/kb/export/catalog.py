@@ -17,9 +17,9 @@ from typing import Any
 from rdflib import BNode, Graph, Literal, Namespace, URIRef
 from rdflib.namespace import DCAT, DCTERMS, FOAF, RDF, RDFS, SKOS, XSD
 
-from kb_export import CSV_COLUMNS
-from kb_model import LANGS, Kind, Organisation, Origin, Site, Status, Text
-from kb_urls import url_problem
+from kb.export.files import CSV_COLUMNS
+from kb.model import LANGS, Kind, Organisation, Origin, Site, Status, Text
+from kb.urls import url_problem
 
 CATALOG_TTL = "catalog.ttl"
 CATALOG_JSONLD = "catalog.jsonld"

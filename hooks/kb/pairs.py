@@ -15,8 +15,8 @@ from urllib.parse import quote
 
 import yaml
 
-from kb_links import lang_prefix
-from kb_model import LANGS
+from kb.links import lang_prefix
+from kb.model import LANGS
 
 GENERATED_DIRS = ("records/", "areas/", "browse/", "matrix/")
 # First parts of addresses the build writes itself: a hand-written page there would be

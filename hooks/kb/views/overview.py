@@ -9,7 +9,9 @@ from typing import Any
 
 from markupsafe import Markup
 
-from kb_charts import (
+from kb.links import OVERVIEW_PATH, Graph, area_path, lang_prefix, record_path
+from kb.model import Origin, Record, Site
+from kb.views.charts import (
     TIMELINE_MAX,
     AreaCounts,
     area_bars_svg,
@@ -17,9 +19,7 @@ from kb_charts import (
     kind_groups,
     timeline_svg,
 )
-from kb_format import format_when, is_moment
-from kb_links import OVERVIEW_PATH, Graph, area_path, lang_prefix, record_path
-from kb_model import Origin, Record, Site
+from kb.views.format import format_when, is_moment
 
 View = dict[str, Any]
 

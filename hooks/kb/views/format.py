@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from collections.abc import Mapping
 
-from kb_model import Kind, Period, Record, Status
+from kb.model import Kind, Period, Record, Status
 
 NBSP = "\u00a0"
 

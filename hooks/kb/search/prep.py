@@ -20,10 +20,10 @@ from dataclasses import dataclass
 from html import escape
 from html.parser import HTMLParser
 
-from kb_links import area_path, lang_prefix, record_path
-from kb_model import LANGS, Site
-from kb_morph import words
-from kb_strings import strings
+from kb.links import area_path, lang_prefix, record_path
+from kb.model import LANGS, Site
+from kb.search.morph import words
+from kb.strings import strings
 
 TYPE_TOKEN = "kbtype"  # + record, area or page
 ORG_TOKEN = "kborg"  # + each word of an organisation's name, lower-cased

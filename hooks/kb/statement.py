@@ -11,9 +11,9 @@ from dataclasses import dataclass
 from pathlib import Path
 from typing import Any
 
-from kb_format import format_date
-from kb_pairs import front_matter
-from kb_urls import url_problem
+from kb.pairs import front_matter
+from kb.urls import url_problem
+from kb.views.format import format_date
 
 # One address, no display name: 'name@example.org'.
 _EMAIL = re.compile(r"[^@\s<>\"'()]+@[^@\s<>\"'()]+\.[A-Za-z]{2,}")

@@ -10,9 +10,9 @@ from types import MappingProxyType
 
 import yaml
 
-from kb_model import LANGS
+from kb.model import LANGS
 
-STRINGS_DIR = Path(__file__).resolve().parent / "strings"
+STRINGS_DIR = Path(__file__).resolve().parents[1] / "strings"
 
 
 class StringsError(Exception):

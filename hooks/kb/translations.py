@@ -26,8 +26,8 @@ from collections.abc import Iterable, Iterator, Mapping
 from dataclasses import dataclass
 from typing import Any
 
-from kb_errors import DataError
-from kb_load import Loaded, PathKey, parse
+from kb.errors import DataError
+from kb.load import Loaded, PathKey, parse
 
 SECTIONS: dict[str, str] = {
     "records": "record",

@@ -16,7 +16,7 @@ from dataclasses import dataclass
 
 from markupsafe import Markup
 
-from kb_model import Kind, Origin, Record, Status
+from kb.model import Kind, Origin, Record, Status
 
 PROGRAMME_YEARS = (2019, 2023)  # Hankinta-Suomi ran from 5.9.2019 to 31.12.2023
 TIMELINE_MAX = 150  # at most this many rows; the listings hold the rest

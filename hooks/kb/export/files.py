@@ -13,8 +13,8 @@ import json
 from collections.abc import Mapping
 from typing import Any
 
-from kb_links import lang_prefix, record_path
-from kb_model import Area, Record, Site, Text
+from kb.links import lang_prefix, record_path
+from kb.model import Area, Record, Site, Text
 
 EXPORT_DIR = "data/"
 JSON_NAME = "hankinta-suomi.json"

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from typing import Any
 
-from kb_model import (
+from kb.model import (
     Area,
     Document,
     Figure,

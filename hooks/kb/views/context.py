@@ -7,9 +7,8 @@ from __future__ import annotations
 from collections.abc import Mapping
 from typing import Any
 
-from kb_browse import listing_view
-from kb_format import format_date, format_number
-from kb_links import (
+from kb.browse import listing_view
+from kb.links import (
     BROWSE_PATH,
     MATRIX_PATH,
     OVERVIEW_PATH,
@@ -17,9 +16,8 @@ from kb_links import (
     area_path,
     lang_prefix,
 )
-from kb_model import Kind, Origin, Record, Site
-from kb_overview import overview_charts
-from kb_pages import (
+from kb.model import Kind, Origin, Record, Site
+from kb.pages import (
     Facet,
     Listings,
     build_listings,
@@ -27,7 +25,10 @@ from kb_pages import (
     kinds_present,
     sorted_for_listing,
 )
-from kb_present import (
+from kb.strings import t
+from kb.views.format import format_date, format_number
+from kb.views.overview import overview_charts
+from kb.views.present import (
     breadcrumbs,
     card,
     document_view,
@@ -35,7 +36,6 @@ from kb_present import (
     primary_action,
     source_view,
 )
-from kb_strings import t
 
 # An area page shows at most this many records of each kind, newest first, and links to
 # the area's full listing for the rest (a page stays small at any number of records).

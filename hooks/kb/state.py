@@ -7,12 +7,12 @@ from dataclasses import dataclass
 from functools import lru_cache
 from pathlib import Path
 
-from kb_errors import DataErrors
-from kb_links import Graph, build_graph
-from kb_load import parse, quick_parse, read_text
-from kb_model import Site
-from kb_records import build_site
-from kb_validate import is_valid, validate
+from kb.errors import DataErrors
+from kb.links import Graph, build_graph
+from kb.load import parse, quick_parse, read_text
+from kb.model import Site
+from kb.records import build_site
+from kb.validate import is_valid, validate
 
 
 @dataclass(frozen=True, eq=False)  # compared and hashed by identity: one per data version

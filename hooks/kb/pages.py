@@ -10,9 +10,9 @@ import json
 from collections.abc import Mapping
 from dataclasses import dataclass
 
-from kb_links import BROWSE_PATH, MATRIX_PATH, OVERVIEW_PATH, lang_prefix
-from kb_model import Kind, Record, Site, Status
-from kb_strings import t
+from kb.links import BROWSE_PATH, MATRIX_PATH, OVERVIEW_PATH, lang_prefix
+from kb.model import Kind, Record, Site, Status
+from kb.strings import t
 
 PAGE_SIZE = 100
 

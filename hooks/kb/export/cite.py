@@ -9,8 +9,8 @@ import json
 from collections.abc import Mapping
 from typing import Any
 
-from kb_links import lang_prefix, record_path
-from kb_model import LANGS, Record, Site
+from kb.links import lang_prefix, record_path
+from kb.model import LANGS, Record, Site
 
 CSL_SUFFIX = ".csl.json"
 

@@ -31,7 +31,7 @@ from collections.abc import Callable, Mapping, Sequence
 from concurrent.futures import ThreadPoolExecutor
 from pathlib import Path
 
-from kb_morph import (
+from kb.search.morph import (
     Analyse,
     MorphologyError,
     Vocabulary,
@@ -41,7 +41,7 @@ from kb_morph import (
     shards,
     voikko_analyser,
 )
-from kb_searchprep import PageInfo, ignore_repeated, indexed_text, with_extra
+from kb.search.prep import PageInfo, ignore_repeated, indexed_text, with_extra
 
 TIMEOUT_SECONDS = 600
 SEARCH_DIR = "pagefind"

@@ -10,9 +10,9 @@ from collections.abc import Mapping
 from typing import Any
 from urllib.parse import unquote, urlsplit
 
-from kb_format import format_when
-from kb_links import BROWSE_PATH, area_path, is_programme_wide, lang_prefix, record_path
-from kb_model import Document, Kind, Record, Site
+from kb.links import BROWSE_PATH, area_path, is_programme_wide, lang_prefix, record_path
+from kb.model import Document, Kind, Record, Site
+from kb.views.format import format_when
 
 View = dict[str, Any]
 

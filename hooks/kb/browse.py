@@ -6,9 +6,9 @@ from __future__ import annotations
 from collections.abc import Mapping
 from typing import Any
 
-from kb_model import Kind, Site, Status
-from kb_pages import DIMENSIONS, Facet, Listings, chunks, facet_label, listing_url
-from kb_present import card
+from kb.model import Kind, Site, Status
+from kb.pages import DIMENSIONS, Facet, Listings, chunks, facet_label, listing_url
+from kb.views.present import card
 
 View = dict[str, Any]
 

@@ -12,7 +12,7 @@ import re
 from collections.abc import Callable, Iterator
 from urllib.parse import urlsplit
 
-from kb_model import Site
+from kb.model import Site
 
 # Inline Markdown links in texts; enough to find an address, not to render one.
 _MARKDOWN_LINK = re.compile(r"\]\(\s*<?(https?://[^)\s>]+)")

@@ -21,7 +21,7 @@ try:  # The C parser is much faster; the pure-Python one behaves the same.
 except ImportError:  # pragma: no cover
     from yaml import SafeLoader as _Loader  # type: ignore[assignment]
 
-from kb_errors import DataError
+from kb.errors import DataError
 
 # Room for well over 10,000 bilingual records (about 3.7 KB each); a larger file is an accident.
 MAX_BYTES = 64 * 1024 * 1024

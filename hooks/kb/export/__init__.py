@@ -1,0 +1,1 @@
+"""Open data: JSON, CSV, feeds, redirects, the DCAT-AP catalog and citations."""

@@ -1,0 +1,1 @@
+"""What each page shows: template contexts, record presentation, the overview and its charts."""
