@@ -5,12 +5,17 @@ from __future__ import annotations
 from collections import defaultdict
 from dataclasses import dataclass, field
 
-from kb.model import DEFAULT_LANG, Area, Record, Site
+from kb.model import Area, Record, Site
+
+# The language the URL scheme serves at the site's root; mkdocs.yml's default language
+# must be this one (checked in kb.settings.read_languages). Every other language has a
+# folder. (kb.settings.Languages.prefix is the configured form of the same rule.)
+ROOT_LANG = "fi"
 
 
 def lang_prefix(lang: str) -> str:
-    """Site-relative folder of a language: '' for the default language, 'sv/' for Swedish."""
-    return "" if lang == DEFAULT_LANG else f"{lang}/"
+    """Site-relative folder of a language: '' for the root language, 'sv/' for Swedish."""
+    return "" if lang == ROOT_LANG else f"{lang}/"
 
 
 def record_path(record_id: str) -> str:

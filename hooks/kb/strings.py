@@ -10,8 +10,6 @@ from types import MappingProxyType
 
 import yaml
 
-from kb.model import LANGS
-
 STRINGS_DIR = Path(__file__).resolve().parents[1] / "strings"
 
 
@@ -33,7 +31,7 @@ def _table(lang: str) -> Mapping[str, str]:
     except FileNotFoundError:
         raise StringsError(
             f"{where} is missing: there is no string table for the language '{lang}' "
-            f"(the languages are {', '.join(LANGS)})"
+            f"(there are tables for {', '.join(_languages()) or 'no language'})"
         ) from None
     except (OSError, UnicodeDecodeError) as exc:
         raise StringsError(f"{where}: cannot be read as UTF-8 text ({exc})") from None
@@ -57,24 +55,25 @@ def _table(lang: str) -> Mapping[str, str]:
     return MappingProxyType(data)
 
 
+def _languages() -> tuple[str, ...]:
+    """The languages that have a table: the files hooks/strings/<code>.yaml."""
+    return tuple(sorted(p.stem for p in STRINGS_DIR.glob("*.yaml")))
+
+
 def strings(lang: str) -> Mapping[str, str]:
-    """The table of `lang`, after checking that all languages have the same keys."""
-    if lang not in LANGS:
-        raise StringsError(
-            f"mkdocs.yml plugins.i18n.languages: the locale '{lang}' is not one of the site's "
-            f"languages ({', '.join(LANGS)})"
-        )
-    keys = {code: set(_table(code)) for code in LANGS}
-    reference = keys[LANGS[0]]
+    """The table of `lang`, after checking that all tables have the same keys."""
+    langs = tuple(sorted({*_languages(), lang}))
+    keys = {code: set(_table(code)) for code in langs}
+    reference = keys[langs[0]]
     for code, found in keys.items():
         if found != reference:
             missing = sorted(reference - found)
             extra = sorted(found - reference)
             raise StringsError(
-                f"hooks/strings/{code}.yaml differs from {LANGS[0]}.yaml: "
+                f"hooks/strings/{code}.yaml differs from {langs[0]}.yaml: "
                 f"missing {missing}, extra {extra}"
             )
-    problems = _placeholder_problems({code: _table(code) for code in LANGS})
+    problems = _placeholder_problems({code: _table(code) for code in langs})
     if problems:
         raise StringsError("\n  ".join(problems))
     return _table(lang)
@@ -90,11 +89,11 @@ def _placeholders(text: str) -> set[str] | None:
 
 def _placeholder_problems(tables: Mapping[str, Mapping[str, str]]) -> list[str]:
     """A placeholder is never translated: every language has the same {names} per key."""
-    first = LANGS[0]
+    first = next(iter(tables))
     problems = []
     for key, text in tables[first].items():
         expected = _placeholders(text)
-        for code in LANGS:
+        for code in tables:
             found = _placeholders(tables[code][key])
             if found is None:
                 problems.append(

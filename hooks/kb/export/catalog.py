@@ -18,14 +18,13 @@ from rdflib import BNode, Graph, Literal, Namespace, URIRef
 from rdflib.namespace import DCAT, DCTERMS, FOAF, RDF, RDFS, SKOS, XSD
 
 from kb.export.files import CSV_COLUMNS
-from kb.model import LANGS, Kind, Organisation, Origin, Site, Status, Text
+from kb.model import Kind, Organisation, Origin, Site, Status, Text
+from kb.settings import Licence, OpenData
 from kb.urls import url_problem
 
 CATALOG_TTL = "catalog.ttl"
 CATALOG_JSONLD = "catalog.jsonld"
 DATAPACKAGE = "datapackage.json"
-LICENSE = "https://creativecommons.org/licenses/by/4.0/"
-LICENSE_ID = "CC-BY-4.0"
 _EU = "http://publications.europa.eu/resource/authority/"
 THEME = _EU + "data-theme/GOVE"  # Government and public sector
 THEME_SCHEME = _EU + "data-theme"
@@ -72,6 +71,13 @@ class DatasetMeta:
     end: str | None
     modified: str  # 'YYYY-MM-DD'
     exports: tuple[Export, ...]
+    name: str  # the data set's name (mkdocs.yml extra.kb.open_data.name)
+    licence: Licence
+
+    @property
+    def languages(self) -> tuple[str, ...]:
+        """The site's languages, its first language first (the order of `landing`)."""
+        return tuple(self.landing)
 
     def url(self, name: str) -> str:
         """Absolute download address of an exported file."""
@@ -90,19 +96,19 @@ def _dates(site: Site) -> tuple[str | None, str | None, str]:
 def dataset_meta(
     site: Site,
     site_url: str,
-    tables: Mapping[str, Mapping[str, str]],
+    settings: OpenData,
     publisher: Organisation,
     contact: tuple[str | None, str | None],
     landing: Mapping[str, str],
     exports: tuple[Export, ...],
 ) -> DatasetMeta:
-    """The one metadata source: texts from the UI tables, dates from the data."""
+    """The one metadata source: texts from mkdocs.yml (extra.kb.open_data), dates from
+    the data."""
     start, end, modified = _dates(site)
-    fi, sv = (tables[code] for code in LANGS)
     return DatasetMeta(
-        title=Text(fi["dataset_title"], sv["dataset_title"]),
-        description=Text(fi["dataset_description"], sv["dataset_description"]),
-        keywords={code: tuple(tables[code]["dataset_keywords"].split(", ")) for code in LANGS},
+        title=settings.title,
+        description=settings.description,
+        keywords=dict(settings.keywords),
         publisher=publisher,
         contact_email=contact[0],
         contact_url=contact[1],
@@ -112,6 +118,8 @@ def dataset_meta(
         end=end,
         modified=modified,
         exports=exports,
+        name=settings.name,
+        licence=settings.licence,
     )
 
 
@@ -127,7 +135,7 @@ def _date(value: str) -> Literal:
 
 
 def _texts(graph: Graph, node: URIRef | BNode, prop: URIRef, text: Text) -> None:
-    for code in LANGS:
+    for code in Text.languages():
         graph.add((node, prop, Literal(text.get(code), lang=code)))
 
 
@@ -146,7 +154,7 @@ def dcat_graph(meta: DatasetMeta) -> Graph:
     homepage = _iri(meta.publisher.url)
     if homepage is not None:
         g.add((publisher, FOAF.homepage, homepage))
-    licence = URIRef(LICENSE)
+    licence = URIRef(meta.licence.url)
     g.add((licence, RDF.type, DCTERMS.LicenseDocument))
     theme = URIRef(THEME)
     g.add((theme, RDF.type, SKOS.Concept))
@@ -178,7 +186,7 @@ def dcat_graph(meta: DatasetMeta) -> Graph:
     g.add((dataset, DCTERMS.modified, modified))
     g.add((dataset, DCAT.theme, theme))
     g.add((dataset, DCTERMS.spatial, URIRef(SPATIAL)))
-    for code in LANGS:
+    for code in meta.languages:
         language = URIRef(LANGUAGE_URIS[code])
         g.add((language, RDF.type, DCTERMS.LinguisticSystem))
         g.add((catalog, DCTERMS.language, language))
@@ -314,16 +322,18 @@ def datapackage(meta: DatasetMeta, tables: Mapping[str, Mapping[str, str]]) -> d
                 },
             }
         )
+    first = meta.languages[0]
+    licence = meta.licence
     return {
         "profile": "tabular-data-package",
-        "name": "hankinta-suomi",
+        "name": meta.name,
         "id": meta.url(CATALOG_TTL) + "#dataset",
-        "title": meta.title.fi,
-        "description": meta.description.fi,
-        "homepage": meta.landing["fi"],
-        "keywords": list(meta.keywords["fi"]),
-        "licenses": [{"name": LICENSE_ID, "path": LICENSE, "title": "CC BY 4.0"}],
-        "contributors": [{"title": meta.publisher.name.fi, "role": "publisher"}],
+        "title": meta.title.get(first),
+        "description": meta.description.get(first),
+        "homepage": meta.landing[first],
+        "keywords": list(meta.keywords[first]),
+        "licenses": [{"name": licence.id, "path": licence.url, "title": licence.title}],
+        "contributors": [{"title": meta.publisher.name.get(first), "role": "publisher"}],
         "created": meta.modified + "T00:00:00Z",  # the spec asks for an RFC 3339 date-time
         "resources": resources,
     }
@@ -342,9 +352,9 @@ def schema_org(meta: DatasetMeta, lang: str) -> dict[str, Any]:
         "name": meta.title.get(lang),
         "description": meta.description.get(lang),
         "url": meta.landing[lang],
-        "inLanguage": list(LANGS),
+        "inLanguage": list(meta.languages),
         "keywords": list(meta.keywords[lang]),
-        "license": LICENSE,
+        "license": meta.licence.url,
         "isAccessibleForFree": True,
         "publisher": publisher,
         "creator": publisher,

@@ -17,7 +17,6 @@ from kb.links import lang_prefix, record_path
 from kb.model import Area, Record, Site, Text
 
 EXPORT_DIR = "data/"
-JSON_NAME = "hankinta-suomi.json"
 SCHEMA_NAME = "measures.schema.json"
 LIST_SEPARATOR = " | "
 CSV_COLUMNS = (
@@ -42,8 +41,14 @@ CSV_COLUMNS = (
 )
 
 
-def csv_name(lang: str) -> str:
-    return f"hankinta-suomi-{lang}.csv"
+def json_name(name: str) -> str:
+    """The JSON export of the data set `name` (mkdocs.yml extra.kb.open_data.name)."""
+    return f"{name}.json"
+
+
+def csv_name(name: str, lang: str) -> str:
+    """The CSV export of the data set `name` in `lang`."""
+    return f"{name}-{lang}.csv"
 
 
 def _text(text: Text | None) -> dict[str, str] | None:

@@ -15,13 +15,13 @@ Before Pagefind reads a page, the copy it reads is changed (the published page i
 from __future__ import annotations
 
 import re
-from collections.abc import Mapping
+from collections.abc import Mapping, Sequence
 from dataclasses import dataclass
 from html import escape
 from html.parser import HTMLParser
 
 from kb.links import area_path, lang_prefix, record_path
-from kb.model import LANGS, Site
+from kb.model import Site
 from kb.search.morph import words
 from kb.strings import strings
 
@@ -71,10 +71,10 @@ def page_infos(site: Site, lang: str, table: Mapping[str, str]) -> dict[str, Pag
     return infos
 
 
-def all_page_infos(site: Site) -> dict[str, PageInfo]:
-    """`page_infos` of every language, with the languages' own UI strings."""
+def all_page_infos(site: Site, langs: Sequence[str]) -> dict[str, PageInfo]:
+    """`page_infos` of every language in `langs`, with the languages' own UI strings."""
     infos: dict[str, PageInfo] = {}
-    for lang in LANGS:
+    for lang in langs:
         infos |= page_infos(site, lang, strings(lang))
     return infos
 

@@ -18,7 +18,6 @@ from markupsafe import Markup
 
 from kb.model import Kind, Origin, Record, Status
 
-PROGRAMME_YEARS = (2019, 2023)  # Hankinta-Suomi ran from 5.9.2019 to 31.12.2023
 TIMELINE_MAX = 150  # at most this many rows; the listings hold the rest
 
 _WIDTH = 760
@@ -90,17 +89,19 @@ def timeline_svg(
     title: Callable[[Record], str],
     table: Mapping[str, str],
     *,
+    years: tuple[int, int],
+    label: str,
     narrow: bool = False,
 ) -> Markup:
     """Rows grouped by kind, one bar (or dot) per record on a year axis; the programme's
-    years are shaded. Programme records are filled, related ones outlined (not colour
+    `years` (first and last, from mkdocs.yml) are shaded and named `label`. Programme records are filled, related ones outlined (not colour
     alone). Each row links to its record page. `narrow` (for a phone) writes each title
     above its bar instead of in a column beside it."""
     every = [s for _, rows in groups for s in rows]
     if not every:
         return Markup("")
-    first = min(math.floor(min(s.start for s in every)), PROGRAMME_YEARS[0])
-    last = max(math.ceil(max(s.end for s in every)), PROGRAMME_YEARS[1] + 1)
+    first = min(math.floor(min(s.start for s in every)), years[0])
+    last = max(math.ceil(max(s.end for s in every)), years[1] + 1)
     width, left = (400, 4) if narrow else (_WIDTH, _LABEL)
     row = _ROW + 14 if narrow else _ROW
     scale = (width - left - 10) / (last - first)
@@ -112,13 +113,13 @@ def timeline_svg(
     parts: list[Markup] = []
     band = Markup(
         '<rect class="kb-chart__band" x="{:.1f}" y="0" width="{:.1f}" height="{}"/>'
-    ).format(x(PROGRAMME_YEARS[0]), x(PROGRAMME_YEARS[1] + 1) - x(PROGRAMME_YEARS[0]), height)
+    ).format(x(years[0]), x(years[1] + 1) - x(years[0]), height)
     parts.append(band)
     parts.append(
         _text(
-            (x(PROGRAMME_YEARS[0]) + x(PROGRAMME_YEARS[1] + 1)) / 2,
+            (x(years[0]) + x(years[1] + 1)) / 2,
             12,
-            table["chart_programme_years"],
+            label,
             "kb-chart__band-label",
             "middle",
         )

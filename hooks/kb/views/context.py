@@ -25,6 +25,7 @@ from kb.pages import (
     kinds_present,
     sorted_for_listing,
 )
+from kb.settings import Programme
 from kb.strings import t
 from kb.views.format import format_date, format_number
 from kb.views.overview import overview_charts
@@ -241,6 +242,7 @@ def overview_view(
     lang: str,
     table: Mapping[str, str],
     number: int = 1,
+    programme: Programme | None = None,
 ) -> View | None:
     """The overview's charts (first page) and one page of the records x areas matrix."""
     pages = chunks(listings.matrix)
@@ -253,7 +255,7 @@ def overview_view(
     area_heads = [_area_link(site, a.id, lang) for a in site.areas]
     return {
         "area_heads": area_heads,
-        "charts": overview_charts(site, graph, lang, table) if number == 1 else None,
+        "charts": overview_charts(site, graph, lang, table, programme) if number == 1 else None,
         "rows": [
             {**card(r, lang, table, site), "cells": [a.id in r.areas for a in site.areas]}
             for r in pages[number - 1]
@@ -272,9 +274,11 @@ def view_for(
     table: Mapping[str, str],
     listings: Listings | None = None,
     featured: tuple[str, ...] = (),
+    programme: Programme | None = None,
 ) -> View | None:
     """The view of the page with `key`, or None for a key this module does not know;
-    `featured` are the ids of the home page's key results (mkdocs.yml)."""
+    `featured` are the ids of the home page's key results, `programme` is shaded on the
+    overview's timeline (both from mkdocs.yml)."""
     kind, _, rest = key.partition(":")
     if kind == "record" and rest in site.record_by_id:
         return record_view(site, graph, site.record_by_id[rest], lang, table)
@@ -284,7 +288,7 @@ def view_for(
         return home_view(site, graph, lang, table, featured)
     listings = listings or build_listings(site, lang)
     if kind == "overview":
-        return overview_view(site, graph, listings, lang, table, int(rest or 1))
+        return overview_view(site, graph, listings, lang, table, int(rest or 1), programme)
     if kind == "browse":
         return listing_view(site, listings, key, lang, table)
     return None

@@ -10,7 +10,8 @@ from typing import Any
 from markupsafe import Markup
 
 from kb.links import OVERVIEW_PATH, Graph, area_path, lang_prefix, record_path
-from kb.model import Origin, Record, Site
+from kb.model import Origin, Record, Site, Text
+from kb.settings import Programme
 from kb.views.charts import (
     TIMELINE_MAX,
     AreaCounts,
@@ -28,8 +29,33 @@ View = dict[str, Any]
 _UP = "../" * OVERVIEW_PATH.count("/")
 
 
-def overview_charts(site: Site, graph: Graph, lang: str, table: Mapping[str, str]) -> View:
-    """Both charts with their tables and one-sentence summaries."""
+def data_programme(site: Site) -> Programme:
+    """The years of the programme's own records, unnamed: a stand-in where no settings
+    are given (mkdocs.yml extra.kb.programme is what the site uses)."""
+    own = [r.period for r in site.records if r.origin is Origin.PROGRAMME and r.period]
+    starts = [p.start_year for p in own] or [0]
+    ends = [int((p.end or p.start)[:4]) for p in own] or [0]
+    return Programme(Text("", ""), (min(starts), max(ends)))
+
+
+def overview_charts(
+    site: Site,
+    graph: Graph,
+    lang: str,
+    table: Mapping[str, str],
+    programme: Programme | None = None,
+) -> View:
+    """Both charts with their tables and one-sentence summaries; the timeline shades the
+    `programme`'s years."""
+    programme = programme or data_programme(site)
+    start, end = programme.years
+    label = (
+        table["chart_programme_years"]
+        .replace("{name}", programme.name.get(lang))
+        .replace("{first}", str(start))
+        .replace("{last}", str(end))
+        .strip()
+    )
     groups = kind_groups(site.records, lambda kind: table[f"kind_{kind.value}s"], is_moment)
     shown = [span.record for _, rows in groups for span in rows]
     dated = sum(1 for r in site.records if r.period is not None)
@@ -41,6 +67,8 @@ def overview_charts(site: Site, graph: Graph, lang: str, table: Mapping[str, str
             link=lambda r: _UP + record_path(r.id),
             title=lambda r: r.title.get(lang),
             table=table,
+            years=programme.years,
+            label=label,
             narrow=narrow,
         )
 
@@ -69,7 +97,9 @@ def overview_charts(site: Site, graph: Graph, lang: str, table: Mapping[str, str
         "timeline_summary": table["chart_timeline_summary"]
         .replace("{count}", str(len(shown)))
         .replace("{first}", str(min(years)) if years else "")
-        .replace("{last}", str(max(years)) if years else ""),
+        .replace("{last}", str(max(years)) if years else "")
+        .replace("{start}", str(start))
+        .replace("{end}", str(end)),
         "timeline_capped": dated > TIMELINE_MAX,
         "timeline_rows": [_row(r, lang, table) for r in shown],
         "area_bars": area_bars_svg(own_counts, table),
