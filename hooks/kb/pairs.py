@@ -206,8 +206,7 @@ def build_pairs(
     for path_b in pages[second]:
         if path_b not in matched_b:
             problems.append(
-                f"docs/{second}/{path_b} has no version in {languages.name(first)} in "
-                f"docs/{first}/"
+                f"docs/{second}/{path_b} has no version in {languages.name(first)} in docs/{first}/"
             )
     for path in generated:
         add(path, path)

@@ -168,7 +168,7 @@ class _Reader:
 
     def texts(self, value: object, where: str, codes: tuple[str, ...]) -> Text | None:
         found = self.mapping(value, where, dict.fromkeys(codes, True))
-        read = {code: self.text(found.get(code), f"{where}.{code}") for code in codes if found}
+        read = {code: self.text(found[code], f"{where}.{code}") for code in codes if code in found}
         if not all(read.get(code) for code in Text.languages()):
             return None
         return Text(**{code: str(read[code]) for code in Text.languages()})
@@ -240,7 +240,8 @@ def read_settings(extra: Mapping[str, Any], languages: Languages) -> Settings:
     codes = languages.codes
     nav = r.items(raw.get("nav"), "extra.kb.nav", r.page)
     footer = r.items(raw.get("footer"), "extra.kb.footer", lambda v, w: _footer(r, v, w))
-    feedback = r.mapping(raw.get("feedback") or {}, "extra.kb.feedback", {"email": False, "url": False})
+    optional = {"email": False, "url": False}
+    feedback = r.mapping(raw.get("feedback") or {}, "extra.kb.feedback", optional)
     for key in ("email", "url"):
         if feedback.get(key) is not None and not isinstance(feedback.get(key), str):
             r.fail(f"extra.kb.feedback.{key}", "a text (or nothing)", feedback.get(key))
@@ -293,7 +294,9 @@ def _programme(r: _Reader, value: object, codes: tuple[str, ...]) -> Programme |
     )
     if "years" in raw and not ok:
         r.fail(f"{where}.years", "[first year, last year], e.g. [2019, 2023]", years)
-    return Programme(name, (years[0], years[1])) if name and ok and isinstance(years, list) else None
+    if not (name and ok and isinstance(years, list)):
+        return None
+    return Programme(name, (years[0], years[1]))
 
 
 def _open_data(r: _Reader, value: object, codes: tuple[str, ...]) -> OpenData | None:

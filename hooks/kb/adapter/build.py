@@ -115,9 +115,7 @@ def prepare(config: MkDocsConfig) -> Build:
     if problems or resolved is None:
         raise PluginError("Problems in mkdocs.yml:\n  " + "\n  ".join(problems))
     site_url = str(config.site_url)
-    return Build(
-        settings, lang, state, table, listings, specs, pairs, site_url, feedback, resolved
-    )
+    return Build(settings, lang, state, table, listings, specs, pairs, site_url, feedback, resolved)
 
 
 def keep(config: MkDocsConfig, build: Build) -> None:
@@ -127,8 +125,6 @@ def keep(config: MkDocsConfig, build: Build) -> None:
 def build_of(config: MkDocsConfig) -> Build:
     """The build prepared by on_config for the language being built."""
     build = config.get(_BUILD_KEY)
-    if not isinstance(build, Build) or build.lang != current_lang(
-        config, build.settings.languages
-    ):
+    if not isinstance(build, Build) or build.lang != current_lang(config, build.settings.languages):
         raise PluginError("kb_hooks: on_config did not run for this build")
     return build

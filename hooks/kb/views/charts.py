@@ -94,9 +94,10 @@ def timeline_svg(
     narrow: bool = False,
 ) -> Markup:
     """Rows grouped by kind, one bar (or dot) per record on a year axis; the programme's
-    `years` (first and last, from mkdocs.yml) are shaded and named `label`. Programme records are filled, related ones outlined (not colour
-    alone). Each row links to its record page. `narrow` (for a phone) writes each title
-    above its bar instead of in a column beside it."""
+    `years` (first and last, from mkdocs.yml) are shaded and named `label`. Programme
+    records are filled, related ones outlined (not colour alone). Each row links to its
+    record page. `narrow` (for a phone) writes each title above its bar instead of in a
+    column beside it."""
     every = [s for _, rows in groups for s in rows]
     if not every:
         return Markup("")
