@@ -20,7 +20,6 @@ from test_build_errors import build, project  # noqa: F401  (the fixture)
 
 from kb.export.catalog import (
     SPATIAL,
-    THEME,
     DatasetMeta,
     Export,
     datapackage,
@@ -31,12 +30,13 @@ from kb.export.catalog import (
 )
 from kb.export.files import CSV_COLUMNS
 from kb.model import Kind, Organisation, Origin, Status, Text
-from kb.settings import Licence
+from kb.settings import Licence, Theme
 from kb.state import read_state
 from kb.strings import strings
 
 SITE_URL = "https://hankinta-suomi.example/"
 LICENSE = "https://creativecommons.org/licenses/by/4.0/"  # mkdocs.yml extra.kb.open_data
+THEME = "http://publications.europa.eu/resource/authority/data-theme/GOVE"  # ditto
 VCARD = Namespace("http://www.w3.org/2006/vcard/ns#")
 EXPORTS = {
     "hankinta-suomi.json": ("application/json", "JSON"),
@@ -252,6 +252,7 @@ def _meta(text: str) -> DatasetMeta:
         exports=(Export("hankinta-suomi-fi.csv", hostile, "text/csv", "CSV", "fi", 10),),
         name="hankinta-suomi",
         licence=Licence("CC-BY-4.0", "CC BY 4.0", LICENSE),
+        theme=Theme("GOVE", (("en", "Government and public sector"),)),
     )
 
 

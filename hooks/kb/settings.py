@@ -61,6 +61,14 @@ class Licence:
 
 
 @dataclass(frozen=True)
+class Theme:
+    """A theme of the EU data-theme vocabulary, with its labels (the catalog's subject)."""
+
+    code: str  # 'GOVE'
+    labels: tuple[tuple[str, str], ...]  # (language, the vocabulary's label)
+
+
+@dataclass(frozen=True)
 class OpenData:
     name: str  # stem of the export files and of citation ids: 'hankinta-suomi'
     publisher: str  # an organisation id of the data
@@ -69,6 +77,7 @@ class OpenData:
     description: Text
     keywords: tuple[tuple[str, tuple[str, ...]], ...]  # (language, keywords)
     licence: Licence
+    theme: Theme
 
 
 @dataclass(frozen=True)
@@ -90,6 +99,7 @@ class Settings:
     key_results: tuple[str, ...] = ()
     search_page: str | None = None
     issue_form: str | None = None  # .github/ISSUE_TEMPLATE/<file>, the feedback fallback
+    texts: tuple[tuple[str, Text], ...] = ()  # UI strings this site words its own way
 
 
 class SettingsErrors(Exception):
@@ -224,6 +234,7 @@ _KB = {
     "programme": True,
     "open_data": True,
     "issue_form": False,
+    "texts": False,
 }
 
 
@@ -253,6 +264,7 @@ def read_settings(extra: Mapping[str, Any], languages: Languages) -> Settings:
     form = r.text(raw["issue_form"], "extra.kb.issue_form") if "issue_form" in raw else None
     if form and not re.fullmatch(r"[A-Za-z0-9_.-]+\.ya?ml", form):
         r.fail("extra.kb.issue_form", "a file name in .github/ISSUE_TEMPLATE/, e.g. 'a11y.yml'")
+    texts = _texts(r, raw.get("texts"), codes)
     programme = _programme(r, raw.get("programme"), codes) if "programme" in raw else None
     open_data = _open_data(r, raw.get("open_data"), codes) if "open_data" in raw else None
     if r.problems or programme is None or open_data is None:
@@ -267,7 +279,22 @@ def read_settings(extra: Mapping[str, Any], languages: Languages) -> Settings:
         key_results=tuple(keys),
         search_page=search_page,
         issue_form=form,
+        texts=texts,
     )
+
+
+def _texts(r: _Reader, value: object, codes: tuple[str, ...]) -> tuple[tuple[str, Text], ...]:
+    """extra.kb.texts: {key: {fi: ..., sv: ...}}; the keys are checked against the string
+    tables by the adapter."""
+    if value is None:
+        return ()
+    if not isinstance(value, Mapping):
+        r.fail("extra.kb.texts", "a mapping of UI string keys to texts per language", value)
+        return ()
+    read = [
+        (str(key), r.texts(text, f"extra.kb.texts.{key}", codes)) for key, text in value.items()
+    ]
+    return tuple((key, text) for key, text in read if text is not None)
 
 
 def _footer(r: _Reader, value: object, where: str) -> FooterLink | None:
@@ -326,11 +353,29 @@ def _open_data(r: _Reader, value: object, codes: tuple[str, ...]) -> OpenData | 
         found = r.items(words.get(code), f"{where}.keywords.{code}", r.text) if words else []
         keywords.append((code, tuple(found)))
     licence = _licence(r, raw.get("licence"), f"{where}.licence") if "licence" in raw else None
-    parts = (name, publisher, title, description, licence)
+    theme = _theme(r, raw.get("theme"), f"{where}.theme") if "theme" in raw else None
+    parts = (name, publisher, title, description, licence, theme)
     if any(part is None for part in parts) or name is None or publisher is None:
         return None
-    assert title and description and licence  # narrowed for the type checker
-    return OpenData(name, publisher, page, title, description, tuple(keywords), licence)
+    assert title and description and licence and theme  # narrowed for the type checker
+    return OpenData(name, publisher, page, title, description, tuple(keywords), licence, theme)
+
+
+def _theme(r: _Reader, value: object, where: str) -> Theme | None:
+    raw = r.mapping(value, where, {"code": True, "label": True})
+    expected = "an EU data theme, e.g. 'GOVE'"
+    code = r.text(raw["code"], f"{where}.code", expected) if "code" in raw else None
+    if code and not re.fullmatch(r"[A-Z]{4}", code):
+        r.fail(f"{where}.code", "an EU data theme, e.g. 'GOVE'", code)
+        code = None
+    labels = raw.get("label")
+    if "label" in raw and not (isinstance(labels, Mapping) and labels):
+        r.fail(f"{where}.label", "the theme's label per language, e.g. {en: ..., fi: ...}", labels)
+        labels = {}
+    read = [(str(k), r.text(v, f"{where}.label.{k}")) for k, v in (labels or {}).items()]
+    if not code or not read or any(text is None for _, text in read):
+        return None
+    return Theme(code, tuple((k, str(text)) for k, text in read))
 
 
 def _licence(r: _Reader, value: object, where: str) -> Licence | None:

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 from collections.abc import Mapping
+from difflib import get_close_matches
 from functools import cache
 from pathlib import Path
 from string import Formatter
@@ -108,6 +109,33 @@ def _placeholder_problems(tables: Mapping[str, Mapping[str, str]]) -> list[str]:
                     + (", ".join(f"{{{n}}}" for n in sorted(found)) or "none")
                 )
     return problems
+
+
+def own_texts(
+    tables: Mapping[str, Mapping[str, str]], texts: Mapping[str, Mapping[str, str]], where: str
+) -> tuple[dict[str, Mapping[str, str]], list[str]]:
+    """The tables with a site's own wording of some keys (`texts`: key -> language -> text),
+    each key one of the tables' with the same {placeholders}; and the problems."""
+    problems = []
+    merged = {code: dict(table) for code, table in tables.items()}
+    for key, by_lang in texts.items():
+        first = next(iter(tables.values()))
+        if key not in first:
+            close = get_close_matches(key, sorted(first), n=1)
+            hint = f"; did you mean '{close[0]}'?" if close else ""
+            problems.append(f"{where}.{key}: not a key of hooks/strings/*.yaml{hint}")
+            continue
+        for code, text in by_lang.items():
+            if _placeholders(text) != _placeholders(tables[code][key]):
+                names = ", ".join(
+                    f"{{{n}}}" for n in sorted(_placeholders(tables[code][key]) or ())
+                )
+                problems.append(
+                    f"{where}.{key}.{code}: the placeholders must be those of "
+                    f"hooks/strings/{code}.yaml ({names or 'none'})"
+                )
+            merged[code][key] = text
+    return {code: MappingProxyType(table) for code, table in merged.items()}, problems
 
 
 def t(table: Mapping[str, str], key: str, **values: object) -> str:

@@ -13,7 +13,7 @@ from typing import TYPE_CHECKING
 from mkdocs.exceptions import PluginError
 
 from kb.adapter.resolve import Resolved, resolve
-from kb.adapter.settings import current_lang, settings_of
+from kb.adapter.settings import current_lang, settings_of, site_tables
 from kb.errors import DataErrors
 from kb.pages import Listings, PageSpec, build_listings, page_specs
 from kb.pairs import Pairs, build_pairs, handwritten, outside_links
@@ -21,7 +21,6 @@ from kb.selflinks import self_links
 from kb.settings import Settings
 from kb.state import State, current_state
 from kb.statement import Feedback, feedback_channel, statement_problems
-from kb.strings import strings
 
 if TYPE_CHECKING:
     from mkdocs.config.defaults import MkDocsConfig
@@ -90,7 +89,7 @@ def prepare(config: MkDocsConfig) -> Build:
     settings = settings_of(config)
     languages = settings.languages
     lang = current_lang(config, languages)
-    table = strings(lang)
+    table = site_tables(settings)[0][lang]
     state = _state(config)
     listings = build_listings(state.site, lang)
     specs = tuple(page_specs(state.site, lang, table, listings))

@@ -9,12 +9,12 @@ from mkdocs.exceptions import PluginError
 
 from kb.adapter.build import Build
 from kb.adapter.files import csl_path, shared_of
+from kb.adapter.settings import site_tables
 from kb.export.catalog import schema_org
 from kb.export.cite import citations
 from kb.export.files import FEED_NAME, area_feed_path, json_ld, record_json_path
 from kb.links import BROWSE_PATH
 from kb.statement import TEMPLATE, statement_dates
-from kb.strings import strings
 from kb.views.context import view_for
 
 
@@ -88,7 +88,7 @@ def _views(context: dict[str, Any], build: Build, key: str, src_uri: str) -> Non
     if kind == "record":
         record = site.record_by_id[ident]
         context["kb_jsonld"] = json_ld(site, record, lang, build.site_url)
-        tables = {code: strings(code) for code in build.settings.languages.codes}
+        tables = site_tables(build.settings)[0]
         context["kb_cite"] = {
             "citations": citations(site, record, lang, build.site_url, build.site_names, tables),
             "csl": build.prefix + csl_path(record.id),

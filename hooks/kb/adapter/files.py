@@ -4,10 +4,12 @@ same in every language build), and this language's feeds, citations and redirect
 from __future__ import annotations
 
 import json
+import re
 from functools import lru_cache
 from typing import TYPE_CHECKING
 
 from kb.adapter.build import Build
+from kb.adapter.settings import site_tables
 from kb.escape import autoescape_for
 from kb.export.catalog import (
     CATALOG_JSONLD,
@@ -40,7 +42,6 @@ from kb.links import record_path
 from kb.model import Text
 from kb.settings import Settings
 from kb.state import State
-from kb.strings import strings
 from kb.validate import SCHEMA_PATH
 
 if TYPE_CHECKING:
@@ -60,9 +61,9 @@ def shared_files(
     The catalog, the Data Package and the pages' schema.org all come from one `DatasetMeta`."""
     site, data = state.site, settings.open_data
     codes = settings.languages.codes
-    tables = {code: strings(code) for code in codes}
+    tables = site_tables(settings)[0]
     json_file = json_name(data.name)
-    schema = SCHEMA_PATH.read_text(encoding="utf-8")
+    schema = published_schema(SCHEMA_PATH.read_text(encoding="utf-8"), site_url)
     exported = [
         (json_file, to_json(site), "application/json", "JSON", None, "export_json"),
         (SCHEMA_NAME, schema, "application/json", "JSON", None, "export_schema"),
@@ -103,6 +104,12 @@ def shared_files(
         ("robots.txt", f"User-agent: *\nAllow: /\n\nSitemap: {site_url}sitemap.xml\n"),
     ]
     return meta, tuple(files)
+
+
+def published_schema(text: str, site_url: str) -> str:
+    """The JSON Schema as published: its `$id` is its address on this site."""
+    own = json.dumps(f"{site_url}{EXPORT_DIR}{SCHEMA_NAME}")
+    return re.sub(r'^(  "\$id": )"[^"\n]*"', lambda m: m.group(1) + own, text, count=1, flags=re.M)
 
 
 def shared_of(build: Build) -> tuple[DatasetMeta, tuple[tuple[str, str], ...]]:

@@ -4,6 +4,7 @@ address rules. Every problem becomes one PluginError that lists them all."""
 
 from __future__ import annotations
 
+from collections.abc import Mapping
 from typing import TYPE_CHECKING, Any
 from urllib.parse import urlsplit
 
@@ -11,7 +12,7 @@ from mkdocs.exceptions import PluginError
 
 from kb.links import ROOT_LANG
 from kb.settings import Languages, Settings, SettingsErrors, read_languages, read_settings
-from kb.strings import StringsError, strings
+from kb.strings import StringsError, own_texts, strings
 from kb.urls import WEB_SCHEMES, url_problem
 
 if TYPE_CHECKING:
@@ -64,12 +65,21 @@ def settings_of(config: MkDocsConfig) -> Settings:
         settings = read_settings(config.extra, languages)
     except SettingsErrors as exc:
         problems += exc.problems
+    if not problems:
+        problems += site_tables(settings)[1]
     if problems:
         raise PluginError(
             f"{len(problems)} problems in the settings; nothing was built:\n  "
             + "\n  ".join(problems)
         )
     return settings
+
+
+def site_tables(settings: Settings) -> tuple[dict[str, Mapping[str, str]], list[str]]:
+    """Every language's UI strings with the site's own texts (extra.kb.texts)."""
+    tables = {code: strings(code) for code in settings.languages.codes}
+    texts = {key: {code: text.get(code) for code in tables} for key, text in settings.texts}
+    return own_texts(tables, texts, "mkdocs.yml extra.kb.texts")
 
 
 def site_url_problems(config: MkDocsConfig) -> list[str]:

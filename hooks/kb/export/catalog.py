@@ -19,21 +19,14 @@ from rdflib.namespace import DCAT, DCTERMS, FOAF, RDF, RDFS, SKOS, XSD
 
 from kb.export.files import CSV_COLUMNS
 from kb.model import Kind, Organisation, Origin, Site, Status, Text
-from kb.settings import Licence, OpenData
+from kb.settings import Licence, OpenData, Theme
 from kb.urls import url_problem
 
 CATALOG_TTL = "catalog.ttl"
 CATALOG_JSONLD = "catalog.jsonld"
 DATAPACKAGE = "datapackage.json"
 _EU = "http://publications.europa.eu/resource/authority/"
-THEME = _EU + "data-theme/GOVE"  # Government and public sector
-THEME_SCHEME = _EU + "data-theme"
-# The labels of the EU vocabulary (the shapes ask for a label).
-THEME_LABELS = {
-    "en": "Government and public sector",
-    "fi": "Valtioneuvosto ja julkinen sektori",
-    "sv": "Regeringen och den offentliga sektorn",
-}
+THEME_SCHEME = _EU + "data-theme"  # the theme's code and labels: mkdocs.yml
 THEME_SCHEME_TITLE = "Data theme"
 SPATIAL = _EU + "country/FIN"  # Finland, in the EU Publications Office country table
 LANGUAGE_URIS = {"fi": _EU + "language/FIN", "sv": _EU + "language/SWE"}
@@ -73,6 +66,7 @@ class DatasetMeta:
     exports: tuple[Export, ...]
     name: str  # the data set's name (mkdocs.yml extra.kb.open_data.name)
     licence: Licence
+    theme: Theme
 
     @property
     def languages(self) -> tuple[str, ...]:
@@ -120,7 +114,13 @@ def dataset_meta(
         exports=exports,
         name=settings.name,
         licence=settings.licence,
+        theme=settings.theme,
     )
+
+
+def theme_uri(code: str) -> str:
+    """The EU data theme `code` (e.g. GOVE, government and public sector) as its URI."""
+    return f"{THEME_SCHEME}/{code}"
 
 
 def _iri(value: str | None) -> URIRef | None:
@@ -156,10 +156,10 @@ def dcat_graph(meta: DatasetMeta) -> Graph:
         g.add((publisher, FOAF.homepage, homepage))
     licence = URIRef(meta.licence.url)
     g.add((licence, RDF.type, DCTERMS.LicenseDocument))
-    theme = URIRef(THEME)
+    theme = URIRef(theme_uri(meta.theme.code))
     g.add((theme, RDF.type, SKOS.Concept))
     g.add((theme, SKOS.inScheme, URIRef(THEME_SCHEME)))
-    for code, label in THEME_LABELS.items():
+    for code, label in meta.theme.labels:
         g.add((theme, SKOS.prefLabel, Literal(label, lang=code)))
     g.add((URIRef(THEME_SCHEME), RDF.type, SKOS.ConceptScheme))
     g.add((URIRef(THEME_SCHEME), DCTERMS.title, Literal(THEME_SCHEME_TITLE, lang="en")))
