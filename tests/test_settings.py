@@ -14,6 +14,7 @@ from mkdocs.utils.yaml import yaml_load
 from conftest import LANGUAGES
 from kb.model import Text
 from kb.settings import FooterLink, Licence, SettingsErrors, read_languages, read_settings
+from kb.strings import own_texts, strings
 
 
 @pytest.fixture(scope="module")
@@ -61,8 +62,8 @@ def test_every_problem_is_listed_at_once_with_its_setting(extra: dict[str, Any])
     problems = _problems(bad)
     expected = [
         "mkdocs.yml extra.kb.serch_page: not a setting (the settings are nav, footer, "
-        "feedback, key_results, search_page, programme, open_data, issue_form); did you "
-        "mean 'search_page'?",
+        "feedback, key_results, search_page, programme, open_data, issue_form, texts); did "
+        "you mean 'search_page'?",
         "mkdocs.yml extra.kb.nav: expected a list (lines starting with '- '), found the "
         "text 'strategia.md'",
         "mkdocs.yml extra.kb.footer[1].label: missing; this setting is required",
@@ -90,7 +91,7 @@ def test_wrong_types_and_missing_blocks_are_problems_not_tracebacks() -> None:
     ]
     assert _problems({"kb": "x"})[0] == (
         "mkdocs.yml extra.kb: expected a mapping of nav, footer, feedback, key_results, "
-        "search_page, programme, open_data, issue_form, found the text 'x'"
+        "search_page, programme, open_data, issue_form, texts, found the text 'x'"
     )
 
 
@@ -126,4 +127,24 @@ def test_languages_come_from_the_i18n_plugin_and_must_be_the_datas() -> None:
     assert problems == [
         f"{where}: the default language is 'sv', but the pages' addresses put 'fi' at the "
         "site's root (kb.links); make 'fi' the default language"
+    ]
+
+
+def test_a_sites_own_texts_replace_ui_strings_of_the_same_key_and_placeholders() -> None:
+    tables = {code: strings(code) for code in ("fi", "sv")}
+    texts = {
+        "home_areas": {"fi": "Ohjelman viisi aluetta", "sv": "Programmets fem områden"},
+        "home_area": {"fi": "x", "sv": "x"},
+        "area_all_records": {"fi": "Kaikki {count}", "sv": "Alla {antal} {kind}"},
+    }
+    merged, problems = own_texts(tables, texts, "mkdocs.yml extra.kb.texts")
+    assert merged["sv"]["home_areas"] == "Programmets fem områden"
+    assert merged["fi"]["areas_title"] == tables["fi"]["areas_title"]
+    assert problems == [
+        "mkdocs.yml extra.kb.texts.home_area: not a key of hooks/strings/*.yaml; did you mean "
+        "'home_areas'?",
+        "mkdocs.yml extra.kb.texts.area_all_records.fi: the placeholders must be those of "
+        "hooks/strings/fi.yaml ({count}, {kind})",
+        "mkdocs.yml extra.kb.texts.area_all_records.sv: the placeholders must be those of "
+        "hooks/strings/sv.yaml ({count}, {kind})",
     ]
