@@ -22,6 +22,12 @@ class Languages:
     all: tuple[Language, ...]
     default: str
 
+    @classmethod
+    def of_data(cls, default: str) -> Languages:
+        """The data format's languages (those of `Text`), named by their codes: for tools
+        that run without mkdocs.yml (the translations command)."""
+        return cls(tuple(Language(code, code, "") for code in Text.languages()), default)
+
     @property
     def codes(self) -> tuple[str, ...]:
         return tuple(language.code for language in self.all)
