@@ -96,11 +96,9 @@ def prepare(config: MkDocsConfig) -> Build:
     docs = Path(config.docs_dir)
     pages, unreadable = handwritten(docs, languages)
     pairs, problems = build_pairs(pages, [s.path for s in specs], languages)
-    problems = (
+    on_pages = (
         outside_links(_root(config), docs) + unreadable + problems + statement_problems(docs, table)
     )
-    if problems:
-        raise PluginError("Problems with the hand-written pages:\n  " + "\n  ".join(problems))
     if len(specs) > MAX_PAGES:
         raise PluginError(
             f"{DATA_FILE}: the data makes {len(specs)} pages in each language; the limit is "
@@ -110,9 +108,17 @@ def prepare(config: MkDocsConfig) -> Build:
     configured = {"email": email, "url": url}
     feedback, wrong = feedback_channel(configured, os.environ, settings.issue_form)
     resolved, unresolved = resolve(settings, state, pairs, pages, lang, table, config.not_in_nav)
-    problems = [f"mkdocs.yml {p}" if p.startswith("extra.") else p for p in wrong] + unresolved
-    if problems or resolved is None:
-        raise PluginError("Problems in mkdocs.yml:\n  " + "\n  ".join(problems))
+    in_settings = [f"mkdocs.yml {p}" if p.startswith("extra.") else p for p in wrong] + unresolved
+    sections = [
+        f"{title}:\n  " + "\n  ".join(found)
+        for title, found in (
+            ("Problems with the hand-written pages", on_pages),
+            ("Problems in mkdocs.yml", in_settings),
+        )
+        if found
+    ]
+    if sections or resolved is None:
+        raise PluginError("\n".join(sections))
     site_url = str(config.site_url)
     return Build(settings, lang, state, table, listings, specs, pairs, site_url, feedback, resolved)
 
