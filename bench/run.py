@@ -291,7 +291,7 @@ class Hooks:
         if importlib.util.find_spec("kb.settings") is not None:
             settings = importlib.import_module("kb.settings")
             config = load_mkdocs_yml(project / "mkdocs.yml")
-            root = getattr(self.links, "ROOT_LANG", "fi")
+            root = getattr(importlib.import_module("kb.urls"), "ROOT_LANG", "fi")
             self.languages = settings.read_languages(i18n_languages(config), "", root)[0]
 
     @property

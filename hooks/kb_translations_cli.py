@@ -25,7 +25,6 @@ sys.path.insert(0, str(Path(__file__).resolve().parent))
 import yaml  # noqa: E402
 
 from kb.errors import DataErrors  # noqa: E402
-from kb.links import ROOT_LANG  # noqa: E402
 from kb.load import load, read_text  # noqa: E402
 from kb.pairs import handwritten  # noqa: E402
 from kb.settings import Languages  # noqa: E402
@@ -41,6 +40,7 @@ from kb.translations import (  # noqa: E402
     read_links,
     statuses,
 )
+from kb.urls import ROOT_LANG  # noqa: E402
 
 DATA = "data/measures.yaml"
 LINKS = "data/translations.yaml"

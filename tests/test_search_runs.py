@@ -152,17 +152,17 @@ def test_background_indexing_survives_a_missing_site(
 def test_serve_builds_are_told_from_published_builds() -> None:
     from types import SimpleNamespace
 
-    import kb.adapter.hooks as kb_hooks
+    from kb.adapter.settings import serving
 
     def config(site_url: str, addr: tuple[str, int] = ("127.0.0.1", 8000)) -> object:
         return SimpleNamespace(site_url=site_url, dev_addr=addr)
 
-    assert kb_hooks._serving(config("http://127.0.0.1:8000/"))
-    assert kb_hooks._serving(config("http://127.0.0.1:8123/kb/", ("127.0.0.1", 8123)))
-    assert kb_hooks._serving(config("http://[::1]:8000/", ("::1", 8000)))
-    assert not kb_hooks._serving(config("https://hankinnat.example.fi/"))
-    assert not kb_hooks._serving(config("http://127.0.0.1:9000/"))
-    assert not kb_hooks._serving(config("http://127.0.0.1:x/"))
+    assert serving(config("http://127.0.0.1:8000/"))
+    assert serving(config("http://127.0.0.1:8123/kb/", ("127.0.0.1", 8123)))
+    assert serving(config("http://[::1]:8000/", ("::1", 8000)))
+    assert not serving(config("https://hankinnat.example.fi/"))
+    assert not serving(config("http://127.0.0.1:9000/"))
+    assert not serving(config("http://127.0.0.1:x/"))
 
 
 def test_quick_edits_run_one_preview_index_at_a_time(

@@ -126,7 +126,7 @@ def test_languages_come_from_the_i18n_plugin_and_must_be_the_datas() -> None:
     _, problems = read_languages([("fi", "", False, ""), ("sv", "", True, "")], "", "fi")
     assert problems == [
         f"{where}: the default language is 'sv', but the pages' addresses put 'fi' at the "
-        "site's root (kb.links); make 'fi' the default language"
+        "site's root (kb.urls); make 'fi' the default language"
     ]
 
 

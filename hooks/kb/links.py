@@ -6,11 +6,7 @@ from collections import defaultdict
 from dataclasses import dataclass, field
 
 from kb.model import Area, Record, Site
-
-# The language the URL scheme serves at the site's root; mkdocs.yml's default language
-# must be this one (checked in kb.settings.read_languages). Every other language has a
-# folder. (kb.settings.Languages.prefix is the configured form of the same rule.)
-ROOT_LANG = "fi"
+from kb.urls import ROOT_LANG
 
 
 def lang_prefix(lang: str) -> str:

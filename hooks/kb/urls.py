@@ -13,6 +13,10 @@ import re
 import unicodedata
 from urllib.parse import urlsplit
 
+# The language the site's pages are served in at its root ('/'); every other language has
+# a folder ('sv/'). mkdocs.yml's default language must be this one (kb.settings checks it).
+ROOT_LANG = "fi"
+
 WEB_SCHEMES = ("https", "http")
 SCHEMES = (*WEB_SCHEMES, "mailto")
 # Characters that end or disguise an address: ASCII controls and space, quotes,

@@ -10,10 +10,9 @@ from urllib.parse import urlsplit
 
 from mkdocs.exceptions import PluginError
 
-from kb.links import ROOT_LANG
 from kb.settings import Languages, Settings, SettingsErrors, read_languages, read_settings
 from kb.strings import StringsError, own_texts, strings
-from kb.urls import WEB_SCHEMES, url_problem
+from kb.urls import ROOT_LANG, WEB_SCHEMES, url_problem
 
 if TYPE_CHECKING:
     from mkdocs.config.defaults import MkDocsConfig

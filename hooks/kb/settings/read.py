@@ -50,7 +50,7 @@ def read_languages(
     if default and default != root:
         problems.append(
             f"{where}: the default language is '{default}', but the pages' addresses put "
-            f"'{root}' at the site's root (kb.links); make '{root}' the default language"
+            f"'{root}' at the site's root (kb.urls); make '{root}' the default language"
         )
     if problems:
         return None, problems
