@@ -10,6 +10,7 @@ from typing import Any
 
 import pytest
 from mkdocs.utils.yaml import yaml_load
+from test_build_errors import build, project  # noqa: F401  (the fixture)
 
 from conftest import LANGUAGES
 from kb.model import Text
@@ -148,3 +149,56 @@ def test_a_sites_own_texts_replace_ui_strings_of_the_same_key_and_placeholders()
         "mkdocs.yml extra.kb.texts.area_all_records.sv: the placeholders must be those of "
         "hooks/strings/sv.yaml ({count}, {kind})",
     ]
+
+
+def _edit(path: Path, *changes: tuple[str, str]) -> None:
+    text = path.read_text(encoding="utf-8")
+    for old, new in changes:
+        assert old in text, old
+        text = text.replace(old, new, 1)
+    path.write_text(text, encoding="utf-8")
+
+
+def test_a_build_lists_every_wrong_setting_at_once_without_a_traceback(
+    project: Path,  # noqa: F811
+) -> None:
+    _edit(
+        project / "mkdocs.yml",
+        ("    nav:\n      - strategia.md\n", "    nav: strategia.md\n    old_nav:\n      - x.md\n"),
+        ("search_page: haku.md", "search_page: 5"),
+        ("years: [2019, 2023]", "years: 2019"),
+    )
+    result = build(project)
+    assert result.returncode == 1 and "Traceback" not in result.stderr
+    for message in (
+        "mkdocs.yml extra.kb.old_nav: not a setting",
+        "mkdocs.yml extra.kb.nav: expected a list (lines starting with '- '), found the text "
+        "'strategia.md'",
+        "mkdocs.yml extra.kb.search_page: expected the file name of a hand-written page",
+        "mkdocs.yml extra.kb.programme.years: expected [first year, last year], e.g. "
+        "[2019, 2023], found 2019",
+    ):
+        assert message in result.stderr, result.stderr[-3000:]
+    assert not (project / "site").exists()
+
+
+def test_settings_that_name_missing_pages_records_or_keys_are_listed_together(
+    project: Path,  # noqa: F811
+) -> None:
+    _edit(
+        project / "mkdocs.yml",
+        ("label: footer_open_data", "label: footer_opendata"),
+        ("search_page: haku.md", "search_page: hakuu.md"),
+        ("      publisher: vm\n", "      publisher: ministry\n"),
+        ("      - impact-indicator-set\n", "      - no-such-record\n"),
+    )
+    result = build(project)
+    assert result.returncode == 1 and "Traceback" not in result.stderr
+    for message in (
+        "mkdocs.yml extra.kb.footer[1].label: 'footer_opendata' is not a key of "
+        "hooks/strings/fi.yaml; did you mean 'footer_open_data'?",
+        "mkdocs.yml extra.kb.search_page: no page docs/fi/hakuu.md",
+        "mkdocs.yml extra.kb.open_data.publisher: 'ministry' is not an organisation id",
+        "mkdocs.yml extra.kb.key_results[2]: no record 'no-such-record' in data/measures.yaml",
+    ):
+        assert message in result.stderr, result.stderr[-3000:]
