@@ -268,6 +268,7 @@ class Hooks:
         self.pairs = importlib.import_module("kb.pairs")
         self.strings = importlib.import_module("kb.strings")
         self.links = importlib.import_module("kb.links")
+        self.urls = importlib.import_module("kb.urls")
         self.model = importlib.import_module("kb.model")
         self.real_limit = self.load.MAX_BYTES
 
@@ -385,7 +386,7 @@ def write_floor(
             file.parent.mkdir(parents=True, exist_ok=True)
             markdown = template.sub("", spec.markdown(), count=1)
             if gen_site is not None and with_content:
-                url = hooks.links.lang_prefix(lang) + hooks.pairs.page_url(spec.path)
+                url = hooks.urls.lang_prefix(lang) + hooks.urls.source_url(spec.path)
                 markdown = _with_generated_content(markdown, gen_site / url / "index.html")
             file.write_text(markdown, encoding="utf-8")
         count += len(specs)

@@ -310,7 +310,7 @@ def test_rendered_data_markdown_never_leaves_the_subset(text: str) -> None:
 def test_an_accepted_address_cannot_leave_its_attribute(url: str) -> None:
     from urllib.parse import urlsplit
 
-    from kb.urls import url_problem
+    from kb.weblinks import url_problem
 
     if url_problem(url) is not None:
         return

@@ -111,7 +111,27 @@ def _placeholder_problems(tables: Mapping[str, Mapping[str, str]]) -> list[str]:
     return problems
 
 
+class PlaceholderError(Exception):
+    """A use of a UI string that does not fill exactly the string's {placeholders}."""
+
+
+@cache
+def placeholders(text: str) -> frozenset[str]:
+    """The {names} in `text` (none when its braces cannot be read)."""
+    return frozenset(_placeholders(text) or ())
+
+
 def t(table: Mapping[str, str], key: str, **values: object) -> str:
-    """Look up `key` and fill its named {placeholders} (checked by `placeholder_problems`
-    before anything is built, so a translated placeholder never reaches a reader)."""
-    return table[key].format(**values) if values else table[key]
+    """Look up `key` and fill its named {placeholders}: every one of them, and no other
+    (the tables are checked by `placeholder_problems` before anything is built, and every
+    use in code and templates by tests/test_placeholders.py)."""
+    text = table[key]
+    expected = placeholders(text)
+    if set(values) != expected:
+        shown = ", ".join(f"{{{n}}}" for n in sorted(expected)) or "none"
+        given = ", ".join(f"{{{n}}}" for n in sorted(values)) or "none"
+        raise PlaceholderError(
+            f"{_SHOWN}/*.yaml, '{key}': the string's placeholders are {shown}; "
+            f"this use fills {given}"
+        )
+    return text.format(**values) if values else text

@@ -12,11 +12,11 @@ import jsonschema
 from kb.chars import odd_characters
 from kb.errors import DataError, show
 from kb.load import Loaded, PathKey
-from kb.urls import url_problem
 from kb.validate.hints import first_repeat, number_hint
 from kb.validate.locate import describe, located
 from kb.validate.schema import inlined_defs, validator
 from kb.validate.walk import TEXT_FIELDS
+from kb.weblinks import url_problem
 
 _TYPE_NAMES = {
     "string": "a text",

@@ -10,9 +10,9 @@ from kb.chars import forbidden_problem, is_visible
 from kb.errors import show
 from kb.load import PathKey
 from kb.markdown import problems as markdown_problems
-from kb.urls import url_problem
 from kb.validate.locate import Collector
 from kb.validate.walk import is_text_field, markdown_texts, shown_strings, strings, urls
+from kb.weblinks import url_problem
 
 MAX_TEXT = 50_000  # characters in one text (a body of about 20 printed pages)
 # A tag, comment or declaration starts with '<' directly followed by a letter, '/', '!' or '?'

@@ -8,24 +8,13 @@ from collections.abc import Mapping
 from typing import Any
 
 from kb.browse import listing_view
-from kb.links import (
-    BROWSE_PATH,
-    MATRIX_PATH,
-    OVERVIEW_PATH,
-    Graph,
-    area_path,
-    lang_prefix,
-)
+from kb.links import Graph
 from kb.model import Kind, Origin, Record, Site
-from kb.pages import (
-    Facet,
-    Listings,
-    build_listings,
-    chunks,
-    kinds_present,
-    sorted_for_listing,
-)
+from kb.pageref import Facet, PageKind, PageRef
+from kb.pages import Listings, build_listings, kinds_present, sorted_for_listing
+from kb.paging import chunks, pager
 from kb.strings import t
+from kb.urls import area_url, browse_url, listing_url, overview_url
 from kb.views.format import format_date, format_number
 from kb.views.overview import overview_charts
 from kb.views.present import (
@@ -49,7 +38,7 @@ def _area_link(site: Site, area_id: str, lang: str) -> View:
         "id": area.id,
         "number": area.number,
         "name": area.name.get(lang),
-        "url": lang_prefix(lang) + area_path(area.id),
+        "url": area_url(area.id, lang),
     }
 
 
@@ -150,7 +139,7 @@ def area_view(site: Site, graph: Graph, area_id: str, lang: str, table: Mapping[
         "wide": [card(r, lang, table, site) for r in wide[:AREA_CARDS]],
         "wide_count": len(wide),
         "wide_more": len(wide) > AREA_CARDS,
-        "browse_url": lang_prefix(lang) + Facet(area=area_id).base,
+        "browse_url": listing_url(Facet(area=area_id), 1, lang),
         "related_areas": [
             {**_area_link(site, other.id, lang), "count": count}
             for other, count in graph.shared[area_id]
@@ -184,7 +173,7 @@ def _kind_counts(site: Site, lang: str, table: Mapping[str, str]) -> list[View]:
             "related": sum(
                 1 for r in site.records if r.kind is kind and r.origin is Origin.RELATED
             ),
-            "url": lang_prefix(lang) + Facet(kind=kind.value).base,
+            "url": listing_url(Facet(kind=kind.value), 1, lang),
         }
         for kind in kinds_present(site)
     ]
@@ -224,14 +213,10 @@ def home_view(
         "total": len(site.records),
         "programme": sum(1 for r in site.records if r.origin is Origin.PROGRAMME),
         "related": sum(1 for r in site.records if r.origin is Origin.RELATED),
-        "programme_url": lang_prefix(lang) + BROWSE_PATH,
-        "overview_url": lang_prefix(lang) + OVERVIEW_PATH,
-        "browse_url": lang_prefix(lang) + BROWSE_PATH,
+        "programme_url": browse_url(lang),
+        "overview_url": overview_url(1, lang),
+        "browse_url": browse_url(lang),
     }
-
-
-def _overview_url(number: int, lang: str) -> str:
-    return lang_prefix(lang) + (OVERVIEW_PATH if number == 1 else f"{MATRIX_PATH}{number}/")
 
 
 def overview_view(
@@ -246,10 +231,6 @@ def overview_view(
     pages = chunks(listings.matrix)
     if not 1 <= number <= len(pages):
         return None
-    links = [
-        {"number": n, "url": _overview_url(n, lang), "current": n == number}
-        for n in range(1, len(pages) + 1)
-    ]
     area_heads = [_area_link(site, a.id, lang) for a in site.areas]
     return {
         "area_heads": area_heads,
@@ -258,33 +239,29 @@ def overview_view(
             {**card(r, lang, table, site), "cells": [a.id in r.areas for a in site.areas]}
             for r in pages[number - 1]
         ],
-        "pages": links if len(pages) > 1 else [],
-        "previous": links[number - 2]["url"] if number > 1 else None,
-        "next": links[number]["url"] if number < len(pages) else None,
+        **pager(number, len(pages), lambda n: overview_url(n, lang)),
     }
 
 
 def view_for(
     site: Site,
     graph: Graph,
-    key: str,
+    ref: PageRef,
     lang: str,
     table: Mapping[str, str],
     listings: Listings | None = None,
     featured: tuple[str, ...] = (),
 ) -> View | None:
-    """The view of the page with `key`, or None for a key this module does not know;
-    `featured` are the ids of the home page's key results (mkdocs.yml)."""
-    kind, _, rest = key.partition(":")
-    if kind == "record" and rest in site.record_by_id:
-        return record_view(site, graph, site.record_by_id[rest], lang, table)
-    if kind == "area" and rest in site.area_by_id:
-        return area_view(site, graph, rest, lang, table)
-    if kind == "home":
+    """The view of the page `ref`, or None when the data has no such page; `featured` are
+    the ids of the home page's key results (mkdocs.yml)."""
+    if ref.kind is PageKind.RECORD:
+        record = site.record_by_id.get(ref.key)
+        return record_view(site, graph, record, lang, table) if record else None
+    if ref.kind is PageKind.AREA:
+        return area_view(site, graph, ref.key, lang, table) if ref.key in site.area_by_id else None
+    if ref.kind is PageKind.HOME:
         return home_view(site, graph, lang, table, featured)
     listings = listings or build_listings(site, lang)
-    if kind == "overview":
-        return overview_view(site, graph, listings, lang, table, int(rest or 1))
-    if kind == "browse":
-        return listing_view(site, listings, key, lang, table)
-    return None
+    if ref.kind is PageKind.OVERVIEW:
+        return overview_view(site, graph, listings, lang, table, ref.number)
+    return listing_view(site, listings, ref, lang, table)

@@ -9,8 +9,10 @@ from typing import Any
 
 from markupsafe import Markup
 
-from kb.links import OVERVIEW_PATH, Graph, area_path, lang_prefix, record_path
+from kb.links import Graph
 from kb.model import Origin, Record, Site
+from kb.strings import t
+from kb.urls import area_path, area_url, from_overview, record_path, record_url
 from kb.views.charts import (
     TIMELINE_MAX,
     AreaCounts,
@@ -23,10 +25,6 @@ from kb.views.format import format_when, is_moment
 
 View = dict[str, Any]
 
-# Links inside the SVG are relative to the overview page (areas/ or sv/areas/), like the
-# template's `url` filter makes them; records and areas live in the same language folder.
-_UP = "../" * OVERVIEW_PATH.count("/")
-
 
 def overview_charts(site: Site, graph: Graph, lang: str, table: Mapping[str, str]) -> View:
     """Both charts with their tables and one-sentence summaries."""
@@ -38,7 +36,7 @@ def overview_charts(site: Site, graph: Graph, lang: str, table: Mapping[str, str
     def timeline(narrow: bool) -> Markup:
         return timeline_svg(
             groups,
-            link=lambda r: _UP + record_path(r.id),
+            link=lambda r: from_overview(record_path(r.id)),
             title=lambda r: r.title.get(lang),
             table=table,
             narrow=narrow,
@@ -51,7 +49,7 @@ def overview_charts(site: Site, graph: Graph, lang: str, table: Mapping[str, str
             AreaCounts(
                 number=area.number,
                 name=area.name.get(lang),
-                url=_UP + area_path(area.id),
+                url=from_overview(area_path(area.id)),
                 programme=sum(1 for r in own if r.origin is Origin.PROGRAMME),
                 related=sum(1 for r in own if r.origin is Origin.RELATED),
                 wide=len(graph.by_area[area.id]) - len(own),
@@ -66,10 +64,13 @@ def overview_charts(site: Site, graph: Graph, lang: str, table: Mapping[str, str
     return {
         "timeline": timeline(narrow=False),
         "timeline_narrow": timeline(narrow=True),
-        "timeline_summary": table["chart_timeline_summary"]
-        .replace("{count}", str(len(shown)))
-        .replace("{first}", str(min(years)) if years else "")
-        .replace("{last}", str(max(years)) if years else ""),
+        "timeline_summary": t(
+            table,
+            "chart_timeline_summary",
+            count=len(shown),
+            first=min(years) if years else "",
+            last=max(years) if years else "",
+        ),
         "timeline_capped": dated > TIMELINE_MAX,
         "timeline_rows": [_row(r, lang, table) for r in shown],
         "area_bars": area_bars_svg(own_counts, table),
@@ -78,7 +79,7 @@ def overview_charts(site: Site, graph: Graph, lang: str, table: Mapping[str, str
             {
                 "number": c.number,
                 "name": c.name,
-                "url": lang_prefix(lang) + area_path(area.id),
+                "url": area_url(area.id, lang),
                 "programme": c.programme,
                 "related": c.related,
                 "wide": c.wide,
@@ -86,7 +87,7 @@ def overview_charts(site: Site, graph: Graph, lang: str, table: Mapping[str, str
                     {
                         "number": numbers[other.id],
                         "name": other.name.get(lang),
-                        "url": lang_prefix(lang) + area_path(other.id),
+                        "url": area_url(other.id, lang),
                         "count": count,
                     }
                     for other, count in graph.shared[area.id]
@@ -100,7 +101,7 @@ def overview_charts(site: Site, graph: Graph, lang: str, table: Mapping[str, str
 def _row(record: Record, lang: str, table: Mapping[str, str]) -> View:
     return {
         "title": record.title.get(lang),
-        "url": lang_prefix(lang) + record_path(record.id),
+        "url": record_url(record.id, lang),
         "kind_label": table[f"kind_{record.kind.value}"],
         "period": format_when(record, table),
         "origin_label": table[f"chart_origin_{record.origin.value}"],
