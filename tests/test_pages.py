@@ -163,7 +163,7 @@ def _many(site: Site, count: int, kind: str = "report", area: str = "innovation"
 
 
 def test_area_page_stays_bounded_and_links_to_the_full_listing(site: Site) -> None:
-    from kb.views.context import AREA_CARDS
+    from kb.views.area import AREA_CARDS
 
     big = _many(site, AREA_CARDS + 7)
     view = view_for(big, build_graph(big), PageRef.area("innovation"), "fi", strings("fi"))
@@ -258,7 +258,7 @@ def test_listing_pages_stay_bounded() -> None:
 
 def test_an_area_page_opens_with_documents_and_tools_before_measures(root: Path) -> None:
     from kb.state import read_state
-    from kb.views.context import area_view
+    from kb.views.area import area_view
 
     real = read_state(root / "data/measures.yaml", "data/measures.yaml").site
     graph = build_graph(real)

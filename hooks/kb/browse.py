@@ -6,9 +6,9 @@ from __future__ import annotations
 from collections.abc import Mapping
 from typing import Any
 
+from kb.listings import Listings, facet_label
 from kb.model import Kind, Site, Status
 from kb.pageref import DIMENSIONS, Facet, PageRef
-from kb.pages import Listings, facet_label
 from kb.paging import chunks, pager
 from kb.urls import listing_url
 from kb.views.present import card

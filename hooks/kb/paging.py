@@ -18,11 +18,6 @@ def chunks(items: Sequence[T]) -> list[list[T]]:
     return [items[i : i + PAGE_SIZE] for i in range(0, len(items), PAGE_SIZE)] or [[]]
 
 
-def page_count(total: int) -> int:
-    """How many pages `total` items take (at least one)."""
-    return max(1, -(-total // PAGE_SIZE))
-
-
 def pager(number: int, count: int, url: Callable[[int], str]) -> dict[str, Any]:
     """The page links of page `number` of `count`: every page (none when there is only one),
     the previous and the next page's address; `url(n)` is the address of page n."""

@@ -53,11 +53,12 @@ from kb.export.files import (
     to_csv,
     to_json,
 )
+from kb.listings import Listings, build_listings
 from kb.markdown import render as render_markdown
 from kb.model import DEFAULT_LANG, LANGS, Text
 from kb.pagecheck import page_problems
 from kb.pageref import HOME, Facet, PageKind, PageRef, UnknownRef, from_meta
-from kb.pages import Listings, PageSpec, build_listings, page_specs
+from kb.pages import PageSpec, page_specs
 from kb.pairs import Pairs, build_pairs, handwritten, outside_links
 from kb.search.index import SearchError, build_index, index_in_background
 from kb.search.prep import all_page_infos
@@ -67,7 +68,8 @@ from kb.statement import TEMPLATE, Feedback, feedback_channel, statement_dates, 
 from kb.strings import StringsError, strings, t
 from kb.urls import area_url, browse_url, html_file, lang_prefix, record_path, source_path
 from kb.validate import SCHEMA_PATH
-from kb.views.context import default_key_results, view_for
+from kb.views.context import view_for
+from kb.views.home import default_key_results
 from kb.views.uistrings import FILTERS as UI_STRING_FILTERS
 from kb.weblinks import WEB_SCHEMES, url_problem
 

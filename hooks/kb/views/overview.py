@@ -1,5 +1,6 @@
-"""The overview page's pictures and the tables that carry the same data: the timeline of
-the records and how the eight areas connect. Pure: data in, plain values and Markup out.
+"""The overview page: its pictures and the tables that carry the same data (the timeline
+of the records and how the areas connect), and each page of the records x areas matrix.
+Pure: data in, plain values and Markup out.
 """
 
 from __future__ import annotations
@@ -10,9 +11,11 @@ from typing import Any
 from markupsafe import Markup
 
 from kb.links import Graph
+from kb.listings import Listings
 from kb.model import Origin, Record, Site
+from kb.paging import chunks, pager
 from kb.strings import t
-from kb.urls import area_path, area_url, from_overview, record_path, record_url
+from kb.urls import area_path, area_url, from_overview, overview_url, record_path, record_url
 from kb.views.charts import (
     TIMELINE_MAX,
     AreaCounts,
@@ -22,6 +25,7 @@ from kb.views.charts import (
     timeline_svg,
 )
 from kb.views.format import format_when, is_moment
+from kb.views.present import area_link, card
 
 View = dict[str, Any]
 
@@ -105,4 +109,28 @@ def _row(record: Record, lang: str, table: Mapping[str, str]) -> View:
         "kind_label": table[f"kind_{record.kind.value}"],
         "period": format_when(record, table),
         "origin_label": table[f"chart_origin_{record.origin.value}"],
+    }
+
+
+def overview_view(
+    site: Site,
+    graph: Graph,
+    listings: Listings,
+    lang: str,
+    table: Mapping[str, str],
+    number: int = 1,
+) -> View | None:
+    """The overview's charts (first page) and one page of the records x areas matrix."""
+    pages = chunks(listings.matrix)
+    if not 1 <= number <= len(pages):
+        return None
+    area_heads = [area_link(site, a.id, lang) for a in site.areas]
+    return {
+        "area_heads": area_heads,
+        "charts": overview_charts(site, graph, lang, table) if number == 1 else None,
+        "rows": [
+            {**card(r, lang, table, site), "cells": [a.id in r.areas for a in site.areas]}
+            for r in pages[number - 1]
+        ],
+        **pager(number, len(pages), lambda n: overview_url(n, lang)),
     }

@@ -34,6 +34,17 @@ _ABOUT = {
 }
 
 
+def area_link(site: Site, area_id: str, lang: str) -> View:
+    """An area as a link: its id, number, name and address in `lang`."""
+    area = site.area_by_id[area_id]
+    return {
+        "id": area.id,
+        "number": area.number,
+        "name": area.name.get(lang),
+        "url": area_url(area.id, lang),
+    }
+
+
 def card(record: Record, lang: str, table: Mapping[str, str], site: Site) -> View:
     """What a record card shows in lists: title, link, kind, date, status, origin."""
     return {
