@@ -634,10 +634,10 @@ def run_size(
     record = next(
         (r for r in site.records if r.related and r.figures and r.documents), site.records[0]
     )
-    record_path = f"records/{record.id}/"
+    record_path = hooks.urls.record_path(record.id)
     config = load_mkdocs_yml(snapshot / "mkdocs.yml")
     search_md = (config.get("extra") or {}).get("kb_search_page") or "haku.md"
-    search_path = hooks.pairs.page_url(search_md) + "?q=hankinta"
+    search_path = hooks.urls.source_url(search_md) + "?q=hankinta"
 
     # Generator build.
     gen = work / f"gen-{n}"
