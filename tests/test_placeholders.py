@@ -235,6 +235,12 @@ def test_every_placeholder_is_filled_at_every_use() -> None:
     assert with_placeholders <= used, sorted(with_placeholders - used)
 
 
+def _assert_every_line_reported(found: tuple[list[Use], list[str]], where: str, lines: int) -> None:
+    problems = _problems(*found)
+    for line in range(1, lines + 1):
+        assert any(p.startswith(f"{where}:{line}:") for p in problems), (line, problems)
+
+
 def test_the_scan_finds_wrong_uses() -> None:
     """Each kind of mistake is reported with its line."""
     source = (
@@ -245,10 +251,7 @@ def test_the_scan_finds_wrong_uses() -> None:
         '{{ kb_t | t("no_such_key") }}\n'
         '{{ kb_t | t_for_script("search_results", "query") }}\n'
     )
-    uses, odd = template_uses(source, "x.html")
-    problems = _problems(uses, odd)
-    for line in range(1, 7):
-        assert any(p.startswith(f"x.html:{line}:") for p in problems), (line, problems)
+    _assert_every_line_reported(template_uses(source, "x.html"), "x.html", 6)
     code = (
         't(table, "area_count")\n'
         't(table, "figure_year", year=1, count=2)\n'
@@ -256,10 +259,7 @@ def test_the_scan_finds_wrong_uses() -> None:
         'table["period_continues"].replace("{start}", s)\n'
         't(table, f"kind_{k}s", count=1)\n'
     )
-    uses, odd = python_uses(code, "x.py")
-    problems = _problems(uses, odd)
-    for line in range(1, 6):
-        assert any(p.startswith(f"x.py:{line}:") for p in problems), (line, problems)
+    _assert_every_line_reported(python_uses(code, "x.py"), "x.py", 5)
 
 
 def test_a_wrong_use_stops_the_render_naming_the_template() -> None:

@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from collections.abc import Mapping
+from collections.abc import Iterable, Mapping
 from functools import cache
 from pathlib import Path
 from string import Formatter
@@ -121,17 +121,22 @@ def placeholders(text: str) -> frozenset[str]:
     return frozenset(_placeholders(text) or ())
 
 
+def check_fills(table: Mapping[str, str], key: str, names: Iterable[str]) -> None:
+    """Raise `PlaceholderError` unless `names` are exactly the placeholders of `key`."""
+    expected = placeholders(table[key])
+    given = set(names)
+    if given != expected:
+        shown = ", ".join(f"{{{n}}}" for n in sorted(expected)) or "none"
+        filled = ", ".join(f"{{{n}}}" for n in sorted(given)) or "none"
+        raise PlaceholderError(
+            f"{_SHOWN}/*.yaml, '{key}': the string's placeholders are {shown}; "
+            f"this use fills {filled}"
+        )
+
+
 def t(table: Mapping[str, str], key: str, **values: object) -> str:
     """Look up `key` and fill its named {placeholders}: every one of them, and no other
     (the tables are checked by `placeholder_problems` before anything is built, and every
     use in code and templates by tests/test_placeholders.py)."""
-    text = table[key]
-    expected = placeholders(text)
-    if set(values) != expected:
-        shown = ", ".join(f"{{{n}}}" for n in sorted(expected)) or "none"
-        given = ", ".join(f"{{{n}}}" for n in sorted(values)) or "none"
-        raise PlaceholderError(
-            f"{_SHOWN}/*.yaml, '{key}': the string's placeholders are {shown}; "
-            f"this use fills {given}"
-        )
-    return text.format(**values) if values else text
+    check_fills(table, key, values)
+    return table[key].format(**values) if values else table[key]

@@ -16,7 +16,7 @@ from collections.abc import Mapping
 from jinja2 import TemplateRuntimeError, pass_context
 from jinja2.runtime import Context
 
-from kb.strings import PlaceholderError, placeholders, t
+from kb.strings import PlaceholderError, check_fills, t
 
 
 @pass_context
@@ -31,14 +31,10 @@ def template_t(context: Context, table: Mapping[str, str], key: str, **values: o
 @pass_context
 def template_t_for_script(context: Context, table: Mapping[str, str], key: str, *names: str) -> str:
     """The string `key` unfilled, for a script that fills exactly the placeholders `names`."""
-    expected = placeholders(table[key])
-    if set(names) != expected:
-        shown = ", ".join(f"{{{n}}}" for n in sorted(expected)) or "none"
-        given = ", ".join(f"{{{n}}}" for n in sorted(names)) or "none"
-        raise TemplateRuntimeError(
-            f"overrides/{context.name}: hooks/strings/*.yaml, '{key}': the string's "
-            f"placeholders are {shown}; the script is said to fill {given}"
-        )
+    try:
+        check_fills(table, key, names)
+    except PlaceholderError as exc:
+        raise TemplateRuntimeError(f"overrides/{context.name}: {exc}") from None
     return table[key]
 
 
