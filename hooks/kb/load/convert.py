@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 from dataclasses import dataclass
-from typing import Any
+from typing import Any, cast
 
 import yaml
 
@@ -74,7 +74,7 @@ class Converter:
             if node.tag != SEQ:
                 self._error(node, tag_message(node.tag))
             return [self.convert(item, (*path, i)) for i, item in enumerate(node.value)]
-        return self._scalar(node)
+        return self._scalar(cast(yaml.ScalarNode, node))
 
     def _mapping(self, node: yaml.MappingNode, path: PathKey) -> dict[str, Any]:
         if node.tag != MAP:
@@ -106,7 +106,7 @@ class Converter:
             result[key] = self.convert(value_node, (*path, key))
         return result
 
-    def _scalar(self, node: yaml.Node) -> Any:
+    def _scalar(self, node: yaml.ScalarNode) -> Any:
         if node.tag not in SCALAR_TAGS:
             self._error(node, tag_message(node.tag))
             return None
@@ -128,7 +128,7 @@ class Converter:
         return value
 
     @staticmethod
-    def _unreadable(node: yaml.Node) -> str:
+    def _unreadable(node: yaml.ScalarNode) -> str:
         """Why a scalar cannot be read as the type its form or its tag says."""
         what = _READS_AS.get(node.tag, "a value")
         shown = f"'{show(str(node.value))}'"

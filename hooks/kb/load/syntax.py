@@ -108,7 +108,8 @@ def event_errors(text: str, file: str) -> list[DataError]:
 
     def error(event: yaml.Event, message: str) -> None:
         mark = event.start_mark
-        errors.append(file_error(file, mark.line + 1, mark.column + 1, message))
+        line, col = (mark.line + 1, mark.column + 1) if mark is not None else (1, 1)
+        errors.append(file_error(file, line, col, message))
 
     # One entry per open block: [is a mapping, nodes in it so far, its last key was '<<'].
     stack: list[list[Any]] = []

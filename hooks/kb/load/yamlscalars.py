@@ -31,7 +31,7 @@ SCALAR_TAGS = frozenset(
     }
 )
 _TAG_PREFIX = "tag:yaml.org,2002:"
-RESOLVER = yaml.resolver.Resolver()
+RESOLVER: Any = yaml.resolver.Resolver()  # its methods are untyped in types-PyYAML
 # Numbers as people write them. YAML 1.1 also reads 010 as 8 (octal), 1:30 as 90
 # (base 60), 0x10 as 16 and 1_000 as 1000: refused, so that no figure changes silently.
 _PLAIN_NUMBER = {

@@ -5,7 +5,7 @@ from __future__ import annotations
 import difflib
 from collections.abc import Iterator
 from dataclasses import dataclass
-from typing import Any
+from typing import Any, cast
 
 import jsonschema
 
@@ -68,14 +68,16 @@ def _def_name(error: jsonschema.ValidationError) -> str | None:
 def _findings(error: jsonschema.ValidationError) -> list[Finding]:
     path: PathKey = tuple(error.absolute_path)
     value = error.instance
+    rule: Any = error.validator_value  # typed loosely by jsonschema
+    schema: Any = error.schema
     if error.validator == "required":
         return [
             Finding((*path, str(name)), "is missing; it is required here", missing=True)
-            for name in error.validator_value
+            for name in rule
             if isinstance(value, dict) and name not in value
         ]
     if error.validator == "additionalProperties":
-        allowed = sorted((error.schema.get("properties") or {}).keys())
+        allowed = sorted((schema.get("properties") or {}).keys())
         out = []
         for name in value if isinstance(value, dict) else ():
             if name in allowed:
@@ -94,7 +96,7 @@ def _findings(error: jsonschema.ValidationError) -> list[Finding]:
 
 
 def _type_message(path: PathKey, expected: Any, value: Any) -> str:
-    names = expected if isinstance(expected, list) else [expected]
+    names: list[str] = expected if isinstance(expected, list) else [expected]
     wanted = " or ".join(_TYPE_NAMES.get(n, n) for n in names)
     message = f"expected {wanted}, got {describe(value)}"
     if not path:  # the whole file
@@ -127,7 +129,7 @@ def _message(
     if kind == "type":
         return path, _type_message(path, error.validator_value, value)
     if kind == "enum":
-        options = ", ".join(str(o) for o in error.validator_value)
+        options = ", ".join(str(o) for o in cast(list[Any], error.validator_value))
         return path, f"expected one of: {options}; got {describe(value)}"
     if kind in ("pattern", "minLength", "maxLength"):
         return path, _text_message(error, value)

@@ -7,7 +7,7 @@ import re
 from collections.abc import Iterator
 from functools import cache, lru_cache
 from pathlib import Path
-from typing import Any
+from typing import Any, TypeGuard, cast
 
 import jsonschema
 import jsonschema.validators
@@ -31,7 +31,8 @@ def _pattern(
         yield jsonschema.ValidationError(f"{instance!r} does not match {pattern!r}")
 
 
-_Validator = jsonschema.validators.extend(jsonschema.Draft202012Validator, {"pattern": _pattern})
+_extend: Any = jsonschema.validators.extend  # untyped in jsonschema
+_Validator: Any = _extend(jsonschema.Draft202012Validator, {"pattern": _pattern})
 
 
 @lru_cache(maxsize=1)
@@ -67,7 +68,7 @@ def validator() -> jsonschema.Draft202012Validator:
     """The careful validator: its errors say where and why."""
     whole = schema()
     flat = {k: _inline(v, whole["$defs"]) for k, v in whole.items() if k != "$defs"}
-    return _Validator(flat)
+    return cast(jsonschema.Draft202012Validator, _Validator(flat))
 
 
 @lru_cache(maxsize=1)
@@ -77,7 +78,7 @@ def quick_validator() -> Any:
     return jsonschema_rs.validator_for(schema(), validate_formats=False, offline=True)
 
 
-def is_date(value: Any) -> bool:
+def is_date(value: Any) -> TypeGuard[str]:
     """True when `value` is a date of the form the schema allows (YYYY, YYYY-MM, YYYY-MM-DD)."""
     pattern = schema()["$defs"]["date"]["pattern"]
     return isinstance(value, str) and bool(full_pattern(pattern).search(value))

@@ -29,6 +29,7 @@ def record_view(
     orgs = site.organisation_by_id
     related = [site.record_by_id[rid] for rid in graph.related.get(record.id, ())]
     related.sort(key=lambda r: (list(Kind).index(r.kind), r.title.get(lang).casefold()))
+    updated = record.updated or record.added
     return {
         **card(record, lang, table, site),
         "origin_label": table[f"origin_{record.origin.value}"],
@@ -54,10 +55,8 @@ def record_view(
         "documents": [document_view(d, lang, table) for d in record.documents],
         "action": primary_action(record, table),
         "breadcrumbs": breadcrumbs(site, record, lang, table),
-        "updated": format_date(record.updated or record.added, table)
-        if (record.updated or record.added)
-        else "",
-        "updated_iso": record.updated or record.added or "",
+        "updated": format_date(updated, table) if updated else "",
+        "updated_iso": updated or "",
         "sources": [source_view(url) for url in record.sources],
         "notes": notes_for(record.notes.get(lang), lang) if record.notes else "",
         "no_document": record.no_document.get(lang) if record.no_document else "",
