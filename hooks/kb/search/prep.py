@@ -20,10 +20,10 @@ from dataclasses import dataclass
 from html import escape, unescape
 from html.parser import HTMLParser
 
-from kb.links import area_path, lang_prefix, record_path
 from kb.model import LANGS, Site
 from kb.search.morph import words
 from kb.strings import strings
+from kb.urls import area_url, html_file, record_url
 
 TYPE_TOKEN = "kbtype"  # + record, area or page
 ORG_TOKEN = "kborg"  # + each word of an organisation's name, lower-cased
@@ -63,7 +63,6 @@ class PageInfo:
 
 def page_infos(site: Site, lang: str, table: Mapping[str, str]) -> dict[str, PageInfo]:
     """Site-relative HTML path -> PageInfo for the record and area pages of `lang`."""
-    prefix = lang_prefix(lang)
     infos: dict[str, PageInfo] = {}
     for record in site.records:
         year = ""
@@ -75,11 +74,11 @@ def page_infos(site: Site, lang: str, table: Mapping[str, str]) -> dict[str, Pag
             for o in record.responsible + record.partners
             if o in site.organisation_by_id
         )
-        infos[f"{prefix}{record_path(record.id)}index.html"] = PageInfo(
+        infos[html_file(record_url(record.id, lang))] = PageInfo(
             "record", table[f"kind_{record.kind.value}"], year, record.summary.get(lang), orgs
         )
     for area in site.areas:
-        infos[f"{prefix}{area_path(area.id)}index.html"] = PageInfo(
+        infos[html_file(area_url(area.id, lang))] = PageInfo(
             "area", table.get("search_kind_area", ""), "", area.intention.get(lang)
         )
     return infos
