@@ -259,7 +259,7 @@ def docs_problems(project: Path, hooks: Hooks) -> list[str]:
 def lift_size_limit(project: Path) -> bool:
     """In a temporary copy only: raise kb_load.MAX_BYTES so that a data file over the limit
     can still be built and measured."""
-    path = project / "hooks/kb/load.py"
+    path = project / "hooks/kb/load/read.py"
     text = path.read_text(encoding="utf-8")
     new, count = re.subn(
         r"^MAX_BYTES\s*=.*$",
@@ -279,19 +279,20 @@ class Hooks:
         for name in [m for m in sys.modules if m.startswith("kb_")]:
             del sys.modules[name]
         self.state = importlib.import_module("kb.state")
-        self.load = importlib.import_module("kb.load")
+        self.load = importlib.import_module("kb.load.read")
         self.errors = importlib.import_module("kb.errors")
         self.pages = importlib.import_module("kb.pages")
         self.pairs = importlib.import_module("kb.pairs")
         self.strings = importlib.import_module("kb.strings")
         self.links = importlib.import_module("kb.links")
+        self.urls = importlib.import_module("kb.urls")
         self.model = importlib.import_module("kb.model")
         self.real_limit = self.load.MAX_BYTES
         self.languages: Any = None  # kb.settings.Languages, where the copy has them
         if importlib.util.find_spec("kb.settings") is not None:
             settings = importlib.import_module("kb.settings")
             config = load_mkdocs_yml(project / "mkdocs.yml")
-            root = getattr(importlib.import_module("kb.urls"), "ROOT_LANG", "fi")
+            root = getattr(self.urls, "ROOT_LANG", "fi")
             self.languages = settings.read_languages(i18n_languages(config), "", root)[0]
 
     @property
@@ -424,7 +425,7 @@ def write_floor(
             file.parent.mkdir(parents=True, exist_ok=True)
             markdown = template.sub("", spec.markdown(), count=1)
             if gen_site is not None and with_content:
-                url = hooks.links.lang_prefix(lang) + hooks.pairs.page_url(spec.path)
+                url = hooks.urls.lang_prefix(lang) + hooks.urls.source_url(spec.path)
                 markdown = _with_generated_content(markdown, gen_site / url / "index.html")
             file.write_text(markdown, encoding="utf-8")
         count += len(specs)
@@ -672,10 +673,10 @@ def run_size(
     record = next(
         (r for r in site.records if r.related and r.figures and r.documents), site.records[0]
     )
-    record_path = f"records/{record.id}/"
+    record_path = hooks.urls.record_path(record.id)
     config = load_mkdocs_yml(snapshot / "mkdocs.yml")
     search_md = kb_setting(config, "search_page") or "haku.md"
-    search_path = hooks.pairs.page_url(search_md) + "?q=hankinta"
+    search_path = hooks.urls.source_url(search_md) + "?q=hankinta"
 
     # Generator build.
     gen = work / f"gen-{n}"

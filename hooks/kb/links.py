@@ -1,4 +1,4 @@
-"""Addresses of generated pages and the link graph between records and areas."""
+"""The link graph between records and areas (the addresses are in kb.urls)."""
 
 from __future__ import annotations
 
@@ -6,25 +6,6 @@ from collections import defaultdict
 from dataclasses import dataclass, field
 
 from kb.model import Area, Record, Site
-from kb.urls import ROOT_LANG
-
-
-def lang_prefix(lang: str) -> str:
-    """Site-relative folder of a language: '' for the root language, 'sv/' for Swedish."""
-    return "" if lang == ROOT_LANG else f"{lang}/"
-
-
-def record_path(record_id: str) -> str:
-    return f"records/{record_id}/"
-
-
-def area_path(area_id: str) -> str:
-    return f"areas/{area_id}/"
-
-
-OVERVIEW_PATH = "areas/"
-MATRIX_PATH = "matrix/"  # pages 2, 3, ... of the overview matrix
-BROWSE_PATH = "browse/"
 
 
 def is_programme_wide(record: Record, area_count: int) -> bool:

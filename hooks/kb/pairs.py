@@ -16,19 +16,9 @@ from urllib.parse import quote
 import yaml
 
 from kb.settings import Languages
+from kb.urls import GENERATED_DIRS, source_url
 
-GENERATED_DIRS = ("records/", "areas/", "browse/", "matrix/")
 _FRONT = re.compile(r"\A---\s*\n(.*?\n)(?:---|\.\.\.)\s*\n", re.S)
-
-
-def page_url(path: str) -> str:
-    """Language-relative page URL of a source path: 'a/index.md' -> 'a/', 'b.md' -> 'b/'."""
-    stem = path[: -len(".md")]
-    if stem == "index":
-        return ""
-    if stem.endswith("/index"):
-        return stem[: -len("index")]
-    return stem + "/"
 
 
 @dataclass(frozen=True)
@@ -134,7 +124,7 @@ def handwritten(
             first_part = rel.split("/")[0].removesuffix(".md")
             if first_part in taken and not rel.startswith(GENERATED_DIRS):
                 problems.append(
-                    f"{where}: the address /{languages.prefix(lang)}{page_url(rel)} is one the "
+                    f"{where}: the address /{languages.prefix(lang)}{source_url(rel)} is one the "
                     f"build makes itself (reserved: {', '.join(sorted(taken))}); rename the page"
                 )
             meta, problem = front_matter(text, where)
@@ -158,8 +148,8 @@ def build_pairs(
 
     def add(path_a: str, path_b: str) -> None:
         entry = {
-            first: quote(languages.prefix(first) + page_url(path_a)),
-            second: quote(languages.prefix(second) + page_url(path_b)),
+            first: quote(languages.prefix(first) + source_url(path_a)),
+            second: quote(languages.prefix(second) + source_url(path_b)),
         }
         urls[(first, path_a)] = entry
         urls[(second, path_b)] = entry

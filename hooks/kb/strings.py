@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from collections.abc import Mapping
+from collections.abc import Iterable, Mapping
 from difflib import get_close_matches
 from functools import cache
 from pathlib import Path
@@ -138,7 +138,32 @@ def own_texts(
     return {code: MappingProxyType(table) for code, table in merged.items()}, problems
 
 
+class PlaceholderError(Exception):
+    """A use of a UI string that does not fill exactly the string's {placeholders}."""
+
+
+@cache
+def placeholders(text: str) -> frozenset[str]:
+    """The {names} in `text` (none when its braces cannot be read)."""
+    return frozenset(_placeholders(text) or ())
+
+
+def check_fills(table: Mapping[str, str], key: str, names: Iterable[str]) -> None:
+    """Raise `PlaceholderError` unless `names` are exactly the placeholders of `key`."""
+    expected = placeholders(table[key])
+    given = set(names)
+    if given != expected:
+        shown = ", ".join(f"{{{n}}}" for n in sorted(expected)) or "none"
+        filled = ", ".join(f"{{{n}}}" for n in sorted(given)) or "none"
+        raise PlaceholderError(
+            f"{_SHOWN}/*.yaml, '{key}': the string's placeholders are {shown}; "
+            f"this use fills {filled}"
+        )
+
+
 def t(table: Mapping[str, str], key: str, **values: object) -> str:
-    """Look up `key` and fill its named {placeholders} (checked by `placeholder_problems`
-    before anything is built, so a translated placeholder never reaches a reader)."""
+    """Look up `key` and fill its named {placeholders}: every one of them, and no other
+    (the tables are checked by `placeholder_problems` before anything is built, and every
+    use in code and templates by tests/test_placeholders.py)."""
+    check_fills(table, key, values)
     return table[key].format(**values) if values else table[key]

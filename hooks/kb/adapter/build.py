@@ -15,7 +15,8 @@ from mkdocs.exceptions import PluginError
 from kb.adapter.resolve import Resolved, resolve
 from kb.adapter.settings import current_lang, settings_of, site_tables
 from kb.errors import DataErrors
-from kb.pages import Listings, PageSpec, build_listings, page_specs
+from kb.listings import Listings, build_listings
+from kb.pages import PageSpec, page_specs
 from kb.pairs import Pairs, build_pairs, handwritten, outside_links
 from kb.selflinks import self_links
 from kb.settings import Settings

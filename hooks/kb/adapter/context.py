@@ -13,16 +13,20 @@ from kb.adapter.settings import site_tables
 from kb.export.catalog import schema_org
 from kb.export.cite import citations
 from kb.export.files import FEED_NAME, area_feed_path, json_ld, record_json_path
-from kb.links import BROWSE_PATH
+from kb.pageref import Facet, PageKind, PageRef
 from kb.statement import TEMPLATE, statement_dates
+from kb.strings import t
+from kb.urls import browse_url, source_path
 from kb.views.context import view_for
 
 
 def nav(build: Build) -> list[Any]:
     """Home, the strategy areas, browse, then the hand-written pages of extra.kb.nav."""
     lang, table, gen = build.lang, build.table, build.prefix
-    areas = [f"{gen}areas/index.md", *(f"{gen}areas/{a.id}.md" for a in build.state.site.areas)]
-    items: list[Any] = [f"{lang}/index.md", {table["areas_title"]: areas}, f"{gen}browse/index.md"]
+    refs = [PageRef.overview(), *(PageRef.area(a.id) for a in build.state.site.areas)]
+    areas = [gen + source_path(ref) for ref in refs]
+    listing = gen + source_path(PageRef.listing(Facet()))
+    items: list[Any] = [f"{lang}/index.md", {table["areas_title"]: areas}, listing]
     return items + [f"{lang}/{path}" for path in build.resolved.nav]
 
 
@@ -56,18 +60,22 @@ def common(context: dict[str, Any], build: Build) -> None:
 
 
 def page_context(
-    context: dict[str, Any], build: Build, src_uri: str, meta: dict[str, Any]
+    context: dict[str, Any],
+    build: Build,
+    src_uri: str,
+    meta: dict[str, Any],
+    ref: PageRef | None,
 ) -> dict[str, Any]:
-    """Give a page's template its view and structured data."""
+    """Give a page's template its view and structured data (`ref`: the generated page or
+    the home page it is, None for a hand-written page)."""
     common(context, build)
-    context["kb_browse_url"] = build.prefix + BROWSE_PATH
-    key = meta.get("kb_key") or ("home" if meta.get("template") == "kb-home.html" else None)
+    context["kb_browse_url"] = browse_url(build.lang)
     for name in ("kb", "kb_jsonld", "kb_cite", "kb_area_feed", "kb_dataset_jsonld"):
         context[name] = None
     if relative(src_uri, build.lang) == build.resolved.open_data_page:
         context["kb_dataset_jsonld"] = schema_org(shared_of(build)[0], build.lang)
-    if key:
-        _views(context, build, str(key), src_uri)
+    if ref is not None:
+        _views(context, build, ref, src_uri)
     if meta.get("template") == TEMPLATE:
         dates, problems = statement_dates(meta, f"docs/{src_uri}", build.table)
         if problems:
@@ -76,17 +84,16 @@ def page_context(
     return context
 
 
-def _views(context: dict[str, Any], build: Build, key: str, src_uri: str) -> None:
+def _views(context: dict[str, Any], build: Build, ref: PageRef, src_uri: str) -> None:
     site, graph, lang = build.state.site, build.state.graph, build.lang
     featured, programme = build.resolved.featured, build.settings.programme
     context["kb"] = view_for(
-        site, graph, key, lang, build.table, build.listings, featured, programme
+        site, graph, ref, lang, build.table, build.listings, featured, programme
     )
     if context["kb"] is None:
-        raise PluginError(f"{src_uri}: unknown kb_key '{key}'")
-    kind, _, ident = key.partition(":")
-    if kind == "record":
-        record = site.record_by_id[ident]
+        raise PluginError(f"{src_uri}: unknown kb_key '{ref.to_meta()}'")
+    if ref.kind is PageKind.RECORD:
+        record = site.record_by_id[ref.key]
         context["kb_jsonld"] = json_ld(site, record, lang, build.site_url)
         tables = site_tables(build.settings)[0]
         context["kb_cite"] = {
@@ -94,11 +101,11 @@ def _views(context: dict[str, Any], build: Build, key: str, src_uri: str) -> Non
             "csl": build.prefix + csl_path(record.id),
             "json": record_json_path(record.id),
         }
-    if kind == "area":
-        area = site.area_by_id[ident]
+    if ref.kind is PageKind.AREA:
+        area = site.area_by_id[ref.key]
         context["kb_area_feed"] = {
             "url": build.prefix + area_feed_path(area.id),
-            "title": build.table["area_feed_subtitle"].replace("{name}", area.name.get(lang)),
+            "title": t(build.table, "area_feed_subtitle", name=area.name.get(lang)),
         }
 
 

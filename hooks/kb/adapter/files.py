@@ -38,10 +38,11 @@ from kb.export.files import (
     to_csv,
     to_json,
 )
-from kb.links import record_path
 from kb.model import Text
 from kb.settings import Settings
 from kb.state import State
+from kb.strings import t
+from kb.urls import area_url, html_file, record_path
 from kb.validate import SCHEMA_PATH
 
 if TYPE_CHECKING:
@@ -138,10 +139,10 @@ def extra_files(env: Environment, build: Build, site_name: str) -> list[tuple[st
     rights = build.settings.open_data.licence.title
     feeds = [(prefix + FEED_NAME, site_name, build.table["feed_subtitle"], prefix, None)]
     for area in site.areas:
-        subtitle = build.table["area_feed_subtitle"].replace("{name}", area.name.get(lang))
+        subtitle = t(build.table, "area_feed_subtitle", name=area.name.get(lang))
         title = f"{site_name}: {area.name.get(lang)}"
         path = prefix + area_feed_path(area.id)
-        feeds.append((path, title, subtitle, prefix + f"areas/{area.id}/", area.id))
+        feeds.append((path, title, subtitle, area_url(area.id, lang), area.id))
     for path, title, subtitle, home, area_id in feeds:
         entries = feed_entries(site, lang, site_url, area_id)
         updated = entries[0]["updated"] if area_id and entries else feed_updated(site)
@@ -172,5 +173,5 @@ def extra_files(env: Environment, build: Build, site_name: str) -> list[tuple[st
             canonical=site_url + prefix + new,
             target="../" * depth + new,
         )
-        out.append((f"{prefix}{old}index.html", page))
+        out.append((html_file(prefix + old), page))
     return out

@@ -31,8 +31,10 @@ from kb.adapter.settings import current_lang, languages_of, serving
 from kb.escape import escape_meta
 from kb.markdown import render as render_markdown
 from kb.pagecheck import page_problems
+from kb.pageref import HOME, PageKind, PageRef, UnknownRef, from_meta
 from kb.search.index import SearchError, build_index, index_in_background
 from kb.search.prep import all_page_infos
+from kb.views.uistrings import FILTERS as UI_STRING_FILTERS
 
 if TYPE_CHECKING:
     from jinja2 import Environment
@@ -71,8 +73,18 @@ def on_files(files: Files, *, config: MkDocsConfig) -> Files:
     return files
 
 
+def _page_ref(page: Page) -> PageRef | None:
+    """The generated page (or the home page) `page` is; None for a hand-written page."""
+    try:
+        return from_meta(page.meta)
+    except UnknownRef as exc:
+        raise PluginError(f"{page.file.src_uri}: unknown kb_key '{exc}'") from None
+
+
 def on_env(env: Environment, *, config: MkDocsConfig, files: Files) -> Environment:
-    """Autoescape on for the generator's own templates (chosen by template name)."""
+    """Autoescape on for the generator's own templates (chosen by template name); the
+    filters that fill UI strings."""
+    env.filters.update(UI_STRING_FILTERS)
     return escaping(env)
 
 
@@ -82,7 +94,7 @@ def on_page_markdown(
     """Titles and descriptions become escaped text (Material prints them unescaped);
     a generated page's text comes from the data, rendered by kb.markdown, not MkDocs."""
     escape_meta(page.meta)
-    if page.meta.get("kb_key"):
+    if _page_ref(page) not in (None, HOME):
         return ""
     template = page.meta.get("template")
     if template is not None and not (
@@ -99,13 +111,13 @@ def on_page_markdown(
 def on_page_content(html: str, *, page: Page, config: MkDocsConfig, files: Files) -> str:
     """The page's HTML, marked safe: a record's body in the data's Markdown subset, a
     hand-written page's HTML as MkDocs rendered it."""
-    key = str(page.meta.get("kb_key") or "")
-    if key.startswith("record:"):
+    ref = _page_ref(page)
+    if ref is not None and ref.kind is PageKind.RECORD:
         build = build_of(config)
-        record = build.state.site.record_by_id.get(key.partition(":")[2])
+        record = build.state.site.record_by_id.get(ref.key)
         body = record.body.get(build.lang) if record and record.body else ""
         return render_markdown(body) if body else Markup("")
-    if not key:
+    if ref is None or ref == HOME:
         host = urlsplit(str(config.site_url)).hostname or ""
         problems = page_problems(html, host)
         if problems:
@@ -121,7 +133,7 @@ def on_page_context(
     build = build_of(config)
     urls = build.pairs.alternates(build.lang, relative(page.file.src_uri, build.lang))
     config.extra.alternate = switcher(build, urls)
-    return page_context(context, build, page.file.src_uri, page.meta)
+    return page_context(context, build, page.file.src_uri, page.meta, _page_ref(page))
 
 
 def on_template_context(

@@ -12,7 +12,7 @@ from typing import Any
 from kb.pairs import Pairs
 from kb.settings import Settings
 from kb.state import State
-from kb.views.context import default_key_results
+from kb.views.home import default_key_results
 
 
 @dataclass(frozen=True)

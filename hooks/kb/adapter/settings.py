@@ -12,7 +12,8 @@ from mkdocs.exceptions import PluginError
 
 from kb.settings import Languages, Settings, SettingsErrors, read_languages, read_settings
 from kb.strings import StringsError, own_texts, strings
-from kb.urls import ROOT_LANG, WEB_SCHEMES, url_problem
+from kb.urls import ROOT_LANG
+from kb.weblinks import WEB_SCHEMES, url_problem
 
 if TYPE_CHECKING:
     from mkdocs.config.defaults import MkDocsConfig

@@ -42,7 +42,7 @@ from kb.search.morph import (
     shards,
     voikko_analyser,
 )
-from kb.search.prep import PageInfo, ignore_repeated, indexed_text, with_extra
+from kb.search.prep import PageInfo, ignore_repeated, page_text, with_extra
 
 TIMEOUT_SECONDS = 600
 SEARCH_DIR = "pagefind"
@@ -118,9 +118,7 @@ def _index_language(
 ) -> list[str]:
     """The vocabulary of one language, then one bundle per batch, at most `PARALLEL_RUNS`
     batches at a time; return the bundles in the batches' order."""
-    texts = {
-        rel: indexed_text(ignore_repeated(_read(site_dir / rel))) for b in batches for rel in b
-    }
+    texts = {rel: page_text(_read(site_dir / rel)) for b in batches for rel in b}
     counts, spelling = count_words(texts.values())
     vocabulary = build_vocabulary(counts, spelling, code, analyse)
     orgs = sorted({org for rel in texts if rel in infos for org in infos[rel].orgs})
