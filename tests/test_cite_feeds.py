@@ -14,7 +14,8 @@ import jinja2
 import pytest
 
 from kb.export.cite import cite_year, csl_item, to_csl_json
-from kb.export.files import feed_entries, record_json
+from kb.export.feeds import feed_entries
+from kb.export.files import record_json
 from kb.model import Kind, Origin, Record, Site, Status, Text
 from kb.state import read_state
 

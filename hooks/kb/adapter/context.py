@@ -12,7 +12,8 @@ from kb.adapter.files import csl_path, shared_of
 from kb.adapter.settings import site_tables
 from kb.export.catalog import schema_org
 from kb.export.cite import citations
-from kb.export.files import FEED_NAME, area_feed_path, json_ld, record_json_path
+from kb.export.feeds import FEED_NAME, area_feed_path, json_ld
+from kb.export.files import record_json_path
 from kb.pageref import Facet, PageKind, PageRef
 from kb.statement import TEMPLATE, statement_dates
 from kb.strings import t

@@ -23,18 +23,14 @@ from kb.export.catalog import (
     to_turtle,
 )
 from kb.export.cite import CSL_SUFFIX, csl_item, to_csl_json
+from kb.export.feeds import FEED_NAME, area_feed_path, feed_entries, feed_updated, redirects
 from kb.export.files import (
     EXPORT_DIR,
-    FEED_NAME,
     SCHEMA_NAME,
-    area_feed_path,
     csv_name,
-    feed_entries,
-    feed_updated,
     json_name,
     record_json,
     record_json_path,
-    redirects,
     to_csv,
     to_json,
 )
