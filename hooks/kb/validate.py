@@ -8,7 +8,7 @@ import json
 import math
 import re
 from collections.abc import Iterator
-from functools import cache, lru_cache
+from functools import cache
 from pathlib import Path
 from typing import Any
 
@@ -18,6 +18,7 @@ import jsonschema_rs
 
 from kb.chars import forbidden_problem, is_visible, odd_characters
 from kb.errors import DataError
+from kb.filecache import by_file_version
 from kb.load import Loaded, PathKey
 from kb.markdown import problems as markdown_problems
 from kb.urls import url_problem
@@ -76,7 +77,7 @@ def _pattern(
 _Validator = jsonschema.validators.extend(jsonschema.Draft202012Validator, {"pattern": _pattern})
 
 
-@lru_cache(maxsize=1)
+@by_file_version(lambda: (SCHEMA_PATH,))
 def _schema() -> dict[str, Any]:
     return dict(json.loads(SCHEMA_PATH.read_text(encoding="utf-8")))
 
@@ -96,13 +97,13 @@ def _inline(node: Any, defs: dict[str, Any]) -> Any:
     return node
 
 
-@lru_cache(maxsize=1)
+@by_file_version(lambda: (SCHEMA_PATH,))
 def _inlined_defs() -> dict[str, Any]:
     defs = _schema()["$defs"]
     return {name: _inline(subschema, defs) for name, subschema in defs.items()}
 
 
-@lru_cache(maxsize=1)
+@by_file_version(lambda: (SCHEMA_PATH,))
 def _validator() -> jsonschema.Draft202012Validator:
     schema = _schema()
     flat = {k: _inline(v, schema["$defs"]) for k, v in schema.items() if k != "$defs"}
@@ -685,7 +686,7 @@ def validate(loaded: Loaded, file: str) -> list[DataError]:
     ]
 
 
-@lru_cache(maxsize=1)
+@by_file_version(lambda: (SCHEMA_PATH,))
 def _quick_validator() -> Any:
     # Regular expressions in the schema follow ECMA-262 there: '$' is the very end of the text.
     return jsonschema_rs.validator_for(_schema(), validate_formats=False, offline=True)

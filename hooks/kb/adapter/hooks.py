@@ -11,7 +11,6 @@ import json
 import os
 from collections.abc import Mapping
 from dataclasses import dataclass
-from functools import lru_cache
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
 from urllib.parse import urlsplit
@@ -53,6 +52,7 @@ from kb.export.files import (
     to_csv,
     to_json,
 )
+from kb.filecache import by_file_version
 from kb.links import BROWSE_PATH, lang_prefix, record_path
 from kb.markdown import render as render_markdown
 from kb.model import DEFAULT_LANG, LANGS, Text
@@ -64,7 +64,7 @@ from kb.search.prep import all_page_infos
 from kb.selflinks import self_links
 from kb.state import State, current_state
 from kb.statement import TEMPLATE, Feedback, feedback_channel, statement_dates, statement_problems
-from kb.strings import StringsError, strings
+from kb.strings import StringsError, strings, table_file
 from kb.urls import WEB_SCHEMES, url_problem
 from kb.validate import SCHEMA_PATH
 from kb.views.context import default_key_results, view_for
@@ -347,7 +347,8 @@ def on_files(files: Files, *, config: MkDocsConfig) -> Files:
     return files
 
 
-@lru_cache(maxsize=1)  # held for the other language's build; the next edit replaces it
+# Held for the other language's build; the next edit of the data, schema or strings replaces it.
+@by_file_version(lambda *_: (SCHEMA_PATH, *map(table_file, LANGS)))
 def _shared_files(
     state: State, site_url: str, settings: _OpenData
 ) -> tuple[DatasetMeta, tuple[tuple[str, str], ...]]:
