@@ -53,6 +53,7 @@ from kb.export.files import (
     to_json,
 )
 from kb.filecache import by_file_version
+from kb.guard import dropped
 from kb.links import BROWSE_PATH, lang_prefix, record_path
 from kb.markdown import render as render_markdown
 from kb.model import DEFAULT_LANG, LANGS, Text
@@ -678,13 +679,20 @@ def on_post_build(*, config: MkDocsConfig) -> None:
     preview shows an edit without waiting for Pagefind (search follows a moment later)."""
     if config.plugins["i18n"].building:
         return
-    infos = all_page_infos(_build(config).state.site)
+    build = _build(config)
+    infos = all_page_infos(build.state.site)
     serving = _serving(config)
     if not serving:
         try:
             build_index(Path(config.site_dir), LANGS, infos)
         except SearchError as exc:
             raise PluginError(str(exc)) from None
+    shared = _shared_files(build.state, build.site_url, build.open_data)[1]
+    lost = dropped(
+        Path(config.site_dir), build.pairs, LANGS, (p for p, _ in shared), search=not serving
+    )
+    if lost:  # every page, open-data file and index the data implies, or the old site stays
+        raise PluginError(lost)
     target = config.get(_TARGET_KEY)
     if isinstance(target, Path):
         if config.strict and warnings_counted():
