@@ -62,6 +62,9 @@ def _table(lang: str) -> Mapping[str, str]:
     return MappingProxyType(data)
 
 
+# Checked once per version of the tables (the check takes about a millisecond and every
+# record page asks for the tables of all languages).
+@by_file_version(lambda lang: tuple(map(table_file, LANGS)), maxsize=2 * len(LANGS))
 def strings(lang: str) -> Mapping[str, str]:
     """The table of `lang`, after checking that all languages have the same keys."""
     if lang not in LANGS:
