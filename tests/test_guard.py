@@ -13,7 +13,7 @@ from collections.abc import Callable
 from pathlib import Path
 
 import pytest
-from test_build_errors import COPY, build
+from test_build_errors import build, copy_project
 
 from conftest import with_linked_records
 from kb.guard import (
@@ -204,16 +204,7 @@ def on_post_page(output, page, config):
 @pytest.fixture(scope="module")
 def good_project(root: Path, tmp_path_factory: pytest.TempPathFactory, small_yaml: str) -> Path:
     """The real pages, settings and hooks with the small data, built once."""
-    project = tmp_path_factory.mktemp("guard-project")
-    for name in COPY:
-        source = root / name
-        if source.is_dir():
-            shutil.copytree(source, project / name, ignore=shutil.ignore_patterns("__pycache__"))
-        else:
-            shutil.copy(source, project / name)
-    (project / "data").mkdir()
-    data = with_linked_records(small_yaml, project)
-    (project / "data/measures.yaml").write_text(data, encoding="utf-8")
+    project = copy_project(root, tmp_path_factory.mktemp("guard-project"), small_yaml)
     result = build(project)
     assert result.returncode == 0, result.stderr
     return project
