@@ -18,6 +18,7 @@ so that a query loads only the shards of its own words.
 
 from __future__ import annotations
 
+import fcntl
 import functools
 import json
 import math
@@ -238,9 +239,39 @@ def index_in_background(
 
 def publish_index(site_dir: Path, langs: Sequence[str], infos: Mapping[str, PageInfo]) -> None:
     """Index the site into a folder beside it, then move the result into `pagefind/` of
-    the site, so that the site never shows a half-written index. Gives up with a line on
-    standard error (no traceback) when the site changes meanwhile: the next rebuild indexes
-    again."""
+    the site, so that the site never shows a half-written index. One index run at a time
+    per site folder (a lock file beside it): a quick second edit waits for the first run
+    instead of starting a second Pagefind. A run whose site folder was replaced meanwhile
+    (the next rebuild swapped a new one in) throws its result away, since that rebuild
+    indexes its own pages. Failures give a line on standard error, no traceback."""
+    try:
+        identity = _identity(site_dir)
+        lock = open(site_dir.parent / f".{site_dir.name}.kb-pagefind.lock", "a+b")  # noqa: SIM115
+    except OSError as exc:
+        print(f"kb_search: the preview's search index was not updated: {exc}", file=sys.stderr)
+        return
+    with lock:
+        fcntl.flock(lock, fcntl.LOCK_EX)  # released when the file is closed
+        try:
+            current = _identity(site_dir)
+        except OSError:
+            return  # the preview's folder is gone (serve stopped or swapped it out)
+        if current == identity:  # else replaced while waiting: the newer run indexes it
+            _index_into(site_dir, langs, infos, identity)
+
+
+def _identity(site_dir: Path) -> tuple[int, int]:
+    """Which folder `site_dir` is now: a rebuild swaps in a new folder under the same name."""
+    st = site_dir.stat()
+    return st.st_dev, st.st_ino
+
+
+def _index_into(
+    site_dir: Path,
+    langs: Sequence[str],
+    infos: Mapping[str, PageInfo],
+    identity: tuple[int, int],
+) -> None:
     try:
         staging = Path(tempfile.mkdtemp(prefix=".kb-pagefind-out-", dir=site_dir.parent))
     except OSError as exc:
@@ -248,6 +279,8 @@ def publish_index(site_dir: Path, langs: Sequence[str], infos: Mapping[str, Page
         return
     try:
         build_index(site_dir, langs, infos, out=staging / SEARCH_DIR)
+        if _identity(site_dir) != identity:  # OSError when it is gone: handled below
+            return  # the pages indexed are no longer the site's: its own run follows
         target = site_dir / SEARCH_DIR
         if target.exists():
             shutil.rmtree(target)
