@@ -11,7 +11,6 @@ import json
 import os
 from collections.abc import Mapping
 from dataclasses import dataclass
-from functools import lru_cache
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
 from urllib.parse import urlsplit
@@ -53,6 +52,8 @@ from kb.export.files import (
     to_csv,
     to_json,
 )
+from kb.filecache import by_file_version
+from kb.guard import dropped
 from kb.listings import Listings, build_listings
 from kb.markdown import render as render_markdown
 from kb.model import DEFAULT_LANG, LANGS, Text
@@ -65,7 +66,7 @@ from kb.search.prep import all_page_infos
 from kb.selflinks import self_links
 from kb.state import State, current_state
 from kb.statement import TEMPLATE, Feedback, feedback_channel, statement_dates, statement_problems
-from kb.strings import StringsError, strings, t
+from kb.strings import StringsError, strings, t, table_file
 from kb.urls import area_url, browse_url, html_file, lang_prefix, record_path, source_path
 from kb.validate import SCHEMA_PATH
 from kb.views.context import view_for
@@ -353,7 +354,8 @@ def on_files(files: Files, *, config: MkDocsConfig) -> Files:
     return files
 
 
-@lru_cache(maxsize=1)  # held for the other language's build; the next edit replaces it
+# Held for the other language's build; the next edit of the data, schema or strings replaces it.
+@by_file_version(lambda *_: (SCHEMA_PATH, *map(table_file, LANGS)))
 def _shared_files(
     state: State, site_url: str, settings: _OpenData
 ) -> tuple[DatasetMeta, tuple[tuple[str, str], ...]]:
@@ -689,13 +691,20 @@ def on_post_build(*, config: MkDocsConfig) -> None:
     preview shows an edit without waiting for Pagefind (search follows a moment later)."""
     if config.plugins["i18n"].building:
         return
-    infos = all_page_infos(_build(config).state.site)
+    build = _build(config)
+    infos = all_page_infos(build.state.site)
     serving = _serving(config)
     if not serving:
         try:
             build_index(Path(config.site_dir), LANGS, infos)
         except SearchError as exc:
             raise PluginError(str(exc)) from None
+    shared = _shared_files(build.state, build.site_url, build.open_data)[1]
+    lost = dropped(
+        Path(config.site_dir), build.pairs, LANGS, (p for p, _ in shared), search=not serving
+    )
+    if lost:  # every page, open-data file and index the data implies, or the old site stays
+        raise PluginError(lost)
     target = config.get(_TARGET_KEY)
     if isinstance(target, Path):
         if config.strict and warnings_counted():
