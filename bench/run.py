@@ -59,7 +59,7 @@ MB = 1024 * 1024
 # floor), so that they mean the same on a fast and a slow machine; byte budgets stay bytes.
 T_FLOOR_RATIO = 1.05  # generator build ÷ (floor MkDocs build + floor Pagefind)
 T_HUGO_RATIO = 5.0  # generator build ÷ Hugo building the same records, at 10,000 records
-T_VALIDATE_RATIO = 3.0  # kb_state.read_state ÷ plain yaml.load(CSafeLoader), at 10,000
+T_VALIDATE_RATIO = 3.0  # kb.state.read_state ÷ plain yaml.load(CSafeLoader), at 10,000
 T_RSS_10K_MB = 1024.0  # 1 GB
 T_TPP_GROWTH = 1.2
 T_PAGE_LOAD_KB = 100.0
@@ -257,7 +257,7 @@ def docs_problems(project: Path, hooks: Hooks) -> list[str]:
 
 
 def lift_size_limit(project: Path) -> bool:
-    """In a temporary copy only: raise kb_load.MAX_BYTES so that a data file over the limit
+    """In a temporary copy only: raise kb.load.read.MAX_BYTES so that a data file over the limit
     can still be built and measured."""
     path = project / "hooks/kb/load/read.py"
     text = path.read_text(encoding="utf-8")
@@ -272,11 +272,11 @@ def lift_size_limit(project: Path) -> bool:
 
 
 class Hooks:
-    """The kb_* modules of a project copy, imported in this process."""
+    """The kb modules of a project copy, imported in this process."""
 
     def __init__(self, project: Path) -> None:
         sys.path.insert(0, str(project / "hooks"))
-        for name in [m for m in sys.modules if m.startswith("kb_")]:
+        for name in [m for m in sys.modules if m == "kb" or m.startswith(("kb.", "kb_"))]:
             del sys.modules[name]
         self.state = importlib.import_module("kb.state")
         self.load = importlib.import_module("kb.load.read")
@@ -655,7 +655,7 @@ def run_size(
             raise SystemExit(2) from None
         res["size_limited"] = True
         log(f"  the real validator REJECTS it: {exc.errors[0].message}")
-        log("  (measuring on with kb_load.MAX_BYTES lifted in the temporary copy only)")
+        log("  (measuring on with kb.load.read.MAX_BYTES lifted in the temporary copy only)")
         state = hooks.read(data_path, lifted=True)  # must be otherwise valid
     # Validation time, in process, best of 3.
     times = []
@@ -666,7 +666,7 @@ def run_size(
     res["validate_s"] = min(times)
     res["plain_load_s"] = plain_load(data_path)
     log(
-        f"  validation (kb_state.read_state, best of 3): {res['validate_s']:.2f} s; "
+        f"  validation (kb.state.read_state, best of 3): {res['validate_s']:.2f} s; "
         f"plain yaml.load with CSafeLoader (best of 3): {res['plain_load_s']:.2f} s"
     )
     site = state.site
@@ -1040,7 +1040,7 @@ def print_table(res: dict[str, Any]) -> None:
         )
     )
     log(
-        f"validation: {res['validate_s']:.2f} s (kb_state.read_state, best of 3) ÷ "
+        f"validation: {res['validate_s']:.2f} s (kb.state.read_state, best of 3) ÷ "
         f"{res['plain_load_s']:.2f} s (plain yaml.load, CSafeLoader, best of 3) = "
         f"{res['validate_s'] / res['plain_load_s']:.2f} ×"
     )

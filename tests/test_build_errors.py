@@ -15,18 +15,24 @@ from conftest import with_linked_records
 COPY = ("mkdocs.yml", "hooks", "overrides", "schema", "docs")
 
 
-@pytest.fixture()
-def project(root: Path, tmp_path: Path, small_yaml: str) -> Path:
+def copy_project(root: Path, target: Path, small_yaml: str) -> Path:
+    """A copy of the project in `target` (settings, hooks, templates, schema, pages) with
+    the small data."""
     for name in COPY:
         source = root / name
         if source.is_dir():
-            shutil.copytree(source, tmp_path / name, ignore=shutil.ignore_patterns("__pycache__"))
+            shutil.copytree(source, target / name, ignore=shutil.ignore_patterns("__pycache__"))
         else:
-            shutil.copy(source, tmp_path / name)
-    (tmp_path / "data").mkdir()
-    data = with_linked_records(small_yaml, tmp_path)
-    (tmp_path / "data/measures.yaml").write_text(data, encoding="utf-8")
-    return tmp_path
+            shutil.copy(source, target / name)
+    (target / "data").mkdir()
+    data = with_linked_records(small_yaml, target)
+    (target / "data/measures.yaml").write_text(data, encoding="utf-8")
+    return target
+
+
+@pytest.fixture()
+def project(root: Path, tmp_path: Path, small_yaml: str) -> Path:
+    return copy_project(root, tmp_path, small_yaml)
 
 
 def build(project: Path, **env: str) -> subprocess.CompletedProcess[str]:

@@ -11,7 +11,14 @@ from types import MappingProxyType
 
 import yaml
 
+from kb.filecache import by_file_version
+
 STRINGS_DIR = Path(__file__).resolve().parents[1] / "strings"
+
+
+def table_file(lang: str) -> Path:
+    """The string table of `lang` (read again whenever it changes: `mkdocs serve`)."""
+    return STRINGS_DIR / f"{lang}.yaml"
 
 
 class StringsError(Exception):
@@ -21,9 +28,9 @@ class StringsError(Exception):
 _SHOWN = "hooks/strings"
 
 
-@cache
+@by_file_version(lambda lang: (table_file(lang),), maxsize=8)
 def _table(lang: str) -> Mapping[str, str]:
-    path = STRINGS_DIR / f"{lang}.yaml"
+    path = table_file(lang)
     where = f"{_SHOWN}/{lang}.yaml"
     if path.is_symlink() and not path.resolve().is_relative_to(STRINGS_DIR.resolve()):
         raise StringsError(f"{where}: a symbolic link to a file outside hooks/strings/")
@@ -61,6 +68,9 @@ def _languages() -> tuple[str, ...]:
     return tuple(sorted(p.stem for p in STRINGS_DIR.glob("*.yaml")))
 
 
+# Checked once per version of the tables (the check takes about a millisecond and every
+# record page asks for the tables of all languages).
+@by_file_version(lambda lang: tuple(map(table_file, sorted({*_languages(), lang}))), maxsize=8)
 def strings(lang: str) -> Mapping[str, str]:
     """The table of `lang`, after checking that all tables have the same keys."""
     langs = tuple(sorted({*_languages(), lang}))

@@ -3,6 +3,7 @@ context (its view, structured data, citations, feed, the statement's facts)."""
 
 from __future__ import annotations
 
+from collections.abc import Mapping
 from typing import Any
 
 from mkdocs.exceptions import PluginError
@@ -64,7 +65,7 @@ def page_context(
     context: dict[str, Any],
     build: Build,
     src_uri: str,
-    meta: dict[str, Any],
+    meta: Mapping[str, Any],
     ref: PageRef | None,
 ) -> dict[str, Any]:
     """Give a page's template its view and structured data (`ref`: the generated page or

@@ -5,7 +5,6 @@ from __future__ import annotations
 
 import json
 import re
-from functools import lru_cache
 from typing import TYPE_CHECKING
 
 from kb.adapter.build import Build
@@ -34,10 +33,11 @@ from kb.export.files import (
     to_csv,
     to_json,
 )
+from kb.filecache import by_file_version
 from kb.model import Text
 from kb.settings import Settings
 from kb.state import State
-from kb.strings import t
+from kb.strings import t, table_file
 from kb.urls import area_url, html_file, record_path
 from kb.validate import SCHEMA_PATH
 
@@ -45,7 +45,13 @@ if TYPE_CHECKING:
     from jinja2 import Environment
 
 
-@lru_cache(maxsize=1)  # held for the other language's build; the next edit replaces it
+# Held for the other language's build; the next edit of the data, schema or strings replaces it.
+@by_file_version(
+    lambda state, site_url, settings, *_: (
+        SCHEMA_PATH,
+        *map(table_file, settings.languages.codes),
+    )
+)
 def shared_files(
     state: State,
     site_url: str,
@@ -133,7 +139,9 @@ def extra_files(env: Environment, build: Build, site_name: str) -> list[tuple[st
     out = list(shared_of(build)[1])
     feed = env.get_template("kb-feed.html")
     rights = build.settings.open_data.licence.title
-    feeds = [(prefix + FEED_NAME, site_name, build.table["feed_subtitle"], prefix, None)]
+    feeds: list[tuple[str, str, str, str, str | None]] = [
+        (prefix + FEED_NAME, site_name, build.table["feed_subtitle"], prefix, None)
+    ]
     for area in site.areas:
         subtitle = t(build.table, "area_feed_subtitle", name=area.name.get(lang))
         title = f"{site_name}: {area.name.get(lang)}"

@@ -18,7 +18,7 @@ from mkdocs.structure.files import File, InclusionLevel
 
 from kb.adapter.build import build_of, keep, prepare
 from kb.adapter.context import nav, page_context, relative, switcher, template_context
-from kb.adapter.files import escaping, extra_files
+from kb.adapter.files import escaping, extra_files, shared_of
 from kb.adapter.publish import (
     PublishError,
     discard,
@@ -27,8 +27,9 @@ from kb.adapter.publish import (
     staging,
     warnings_counted,
 )
-from kb.adapter.settings import current_lang, languages_of, serving
+from kb.adapter.settings import building_others, current_lang, languages_of, serving
 from kb.escape import escape_meta
+from kb.guard import dropped
 from kb.markdown import render as render_markdown
 from kb.pagecheck import page_problems
 from kb.pageref import HOME, PageKind, PageRef, UnknownRef, from_meta
@@ -132,7 +133,7 @@ def on_page_context(
     """Point the language switcher at this page's translation; give templates their view."""
     build = build_of(config)
     urls = build.pairs.alternates(build.lang, relative(page.file.src_uri, build.lang))
-    config.extra.alternate = switcher(build, urls)
+    config.extra["alternate"] = switcher(build, urls)
     return page_context(context, build, page.file.src_uri, page.meta, _page_ref(page))
 
 
@@ -142,7 +143,7 @@ def on_template_context(
     """Give the 404 page and the sitemap their strings and the page table."""
     alternate = template_context(context, build_of(config), template_name)
     if alternate is not None:
-        config.extra.alternate = alternate
+        config.extra["alternate"] = alternate
     return context
 
 
@@ -163,7 +164,7 @@ def on_post_build(*, config: MkDocsConfig) -> None:
     """Build the per-language search index once all languages are on disk. Under `mkdocs
     serve` the site is put in place first and indexed in the background, so that the
     preview shows an edit without waiting for Pagefind (search follows a moment later)."""
-    if config.plugins["i18n"].building:
+    if building_others(config):
         return
     build = build_of(config)
     codes = build.settings.languages.codes
@@ -173,6 +174,10 @@ def on_post_build(*, config: MkDocsConfig) -> None:
             build_index(Path(config.site_dir), codes, infos)
         except SearchError as exc:
             raise PluginError(str(exc)) from None
+    shared = (path for path, _ in shared_of(build)[1])
+    lost = dropped(Path(config.site_dir), build.pairs, codes, shared, search=not serving(config))
+    if lost:  # every page, open-data file and index the data implies, or the old site stays
+        raise PluginError(lost)
     target = published_to(config)
     if target is not None:
         if config.strict and warnings_counted():

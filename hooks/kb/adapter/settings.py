@@ -26,6 +26,12 @@ def _i18n(config: MkDocsConfig) -> Any:
     return i18n
 
 
+def building_others(config: MkDocsConfig) -> bool:
+    """True while mkdocs-static-i18n builds the other languages (inside the first one's
+    on_post_build): the site is complete only when the outermost build ends."""
+    return bool(_i18n(config).building)
+
+
 def languages_of(config: MkDocsConfig) -> Languages:
     """The site's languages, from the i18n plugin's configuration alone."""
     i18n = _i18n(config)

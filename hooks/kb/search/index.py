@@ -83,6 +83,11 @@ def plan_bundles(
     return plan
 
 
+def bundle_name(lang: str, number: int) -> str:
+    """The folder under `pagefind/` of a language's `number`-th bundle: 'fi-01'."""
+    return f"{lang}-{number:02d}"
+
+
 def build_index(
     site_dir: Path,
     langs: Sequence[str],
@@ -128,7 +133,7 @@ def _index_language(
     _write_json(folder / "index.json", {"shards": list(parts), "orgs": orgs})
     for key, part in parts.items():
         _write_json(folder / f"{key}.json", part)
-    names = [f"{code}-{number:02d}" for number in range(1, len(batches) + 1)]
+    names = [bundle_name(code, number) for number in range(1, len(batches) + 1)]
     prepare = functools.partial(_prepared, site_dir, infos, texts, vocabulary)
     workers = max(1, min(PARALLEL_RUNS, len(batches), os.cpu_count() or 1))
     with ThreadPoolExecutor(max_workers=workers) as pool:

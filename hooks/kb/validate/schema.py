@@ -5,13 +5,15 @@ from __future__ import annotations
 import json
 import re
 from collections.abc import Iterator
-from functools import cache, lru_cache
+from functools import cache
 from pathlib import Path
 from typing import Any, TypeGuard, cast
 
 import jsonschema
 import jsonschema.validators
 import jsonschema_rs
+
+from kb.filecache import by_file_version
 
 SCHEMA_PATH = Path(__file__).resolve().parents[3] / "schema" / "measures.schema.json"
 
@@ -35,7 +37,7 @@ _extend: Any = jsonschema.validators.extend  # untyped in jsonschema
 _Validator: Any = _extend(jsonschema.Draft202012Validator, {"pattern": _pattern})
 
 
-@lru_cache(maxsize=1)
+@by_file_version(lambda: (SCHEMA_PATH,))
 def schema() -> dict[str, Any]:
     """The schema as written in schema/measures.schema.json."""
     return dict(json.loads(SCHEMA_PATH.read_text(encoding="utf-8")))
@@ -56,14 +58,14 @@ def _inline(node: Any, defs: dict[str, Any]) -> Any:
     return node
 
 
-@lru_cache(maxsize=1)
+@by_file_version(lambda: (SCHEMA_PATH,))
 def inlined_defs() -> dict[str, Any]:
     """Each definition of `$defs`, with its references inlined."""
     defs = schema()["$defs"]
     return {name: _inline(subschema, defs) for name, subschema in defs.items()}
 
 
-@lru_cache(maxsize=1)
+@by_file_version(lambda: (SCHEMA_PATH,))
 def validator() -> jsonschema.Draft202012Validator:
     """The careful validator: its errors say where and why."""
     whole = schema()
@@ -71,7 +73,7 @@ def validator() -> jsonschema.Draft202012Validator:
     return cast(jsonschema.Draft202012Validator, _Validator(flat))
 
 
-@lru_cache(maxsize=1)
+@by_file_version(lambda: (SCHEMA_PATH,))
 def quick_validator() -> Any:
     """The fast validator: only yes or no."""
     # Regular expressions in the schema follow ECMA-262 there: '$' is the very end of the text.
