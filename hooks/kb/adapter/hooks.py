@@ -133,7 +133,8 @@ def on_page_context(
     """Point the language switcher at this page's translation; give templates their view."""
     build = build_of(config)
     urls = build.pairs.alternates(build.lang, relative(page.file.src_uri, build.lang))
-    config.extra["alternate"] = switcher(build, urls)
+    # An attribute, as mkdocs-static-i18n sets it (Material's templates read it so).
+    config.extra.alternate = switcher(build, urls)  # type: ignore[attr-defined]
     return page_context(context, build, page.file.src_uri, page.meta, _page_ref(page))
 
 
@@ -143,7 +144,7 @@ def on_template_context(
     """Give the 404 page and the sitemap their strings and the page table."""
     alternate = template_context(context, build_of(config), template_name)
     if alternate is not None:
-        config.extra["alternate"] = alternate
+        config.extra.alternate = alternate  # type: ignore[attr-defined]
     return context
 
 
