@@ -119,7 +119,8 @@ sys.path.insert(0, "hooks")
 
 from pathlib import Path
 
-from kb.export.files import feed_entries, to_csv, to_json
+from kb.export.feeds import feed_entries
+from kb.export.files import to_csv, to_json
 from kb.guard import page_outputs
 from kb.markdown import render
 from kb.settings import Languages
