@@ -33,8 +33,9 @@ from kb.guard import dropped
 from kb.markdown import render as render_markdown
 from kb.pagecheck import page_problems
 from kb.pageref import HOME, PageKind, PageRef, UnknownRef, from_meta
-from kb.search.index import SearchError, build_index, index_in_background
+from kb.search.index import SearchError, build_index
 from kb.search.prep import all_page_infos
+from kb.search.preview import index_in_background
 from kb.views.uistrings import FILTERS as UI_STRING_FILTERS
 
 if TYPE_CHECKING:

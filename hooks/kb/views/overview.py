@@ -17,16 +17,10 @@ from kb.paging import chunks, pager
 from kb.settings import Programme
 from kb.strings import t
 from kb.urls import area_path, area_url, from_overview, overview_url, record_path, record_url
-from kb.views.charts import (
-    TIMELINE_MAX,
-    AreaCounts,
-    area_bars_svg,
-    area_network_svg,
-    kind_groups,
-    timeline_svg,
-)
+from kb.views.charts import AreaCounts, area_bars_svg, area_network_svg
 from kb.views.format import format_when, is_moment
 from kb.views.present import area_link, card
+from kb.views.timeline import TIMELINE_MAX, kind_groups, timeline_svg
 
 View = dict[str, Any]
 
