@@ -34,6 +34,7 @@ from kb.export.files import (
     to_json,
 )
 from kb.filecache import by_file_version
+from kb.jinjacache import with_bytecode_cache
 from kb.model import Text
 from kb.settings import Settings
 from kb.state import State
@@ -123,7 +124,11 @@ def shared_of(build: Build) -> tuple[DatasetMeta, tuple[tuple[str, str], ...]]:
 
 
 def escaping(env: Environment) -> Environment:
+    """Autoescape by template name, and compiled templates kept between builds (keyed by
+    the autoescape choice too, kb.jinjacache)."""
     env.autoescape = autoescape_for
+    if env.bytecode_cache is None:
+        with_bytecode_cache(env)
     return env
 
 
