@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import os
 import re
+import shutil
 import subprocess
 import sys
 from collections.abc import Iterator
@@ -87,12 +88,73 @@ def build_real_site(out: Path) -> None:
     assert "WARNING" not in result.stderr, result.stderr
 
 
+PROJECT_COPY = ("mkdocs.yml", "hooks", "overrides", "schema", "docs")
+
+
+def _make_project(root: Path, path: Path, small_yaml: str) -> Path:
+    """The real project's settings, hooks, templates and pages with the small data in `path`."""
+    for name in PROJECT_COPY:
+        source = root / name
+        if source.is_dir():
+            shutil.copytree(source, path / name, ignore=shutil.ignore_patterns("__pycache__"))
+        else:
+            shutil.copy(source, path / name)
+    (path / "data").mkdir()
+    data = with_linked_records(small_yaml, path)
+    (path / "data/measures.yaml").write_text(data, encoding="utf-8")
+    return path
+
+
+@pytest.fixture()
+def project(root: Path, tmp_path: Path, small_yaml: str) -> Path:
+    """A fresh copy of the project with the small data, never built."""
+    return _make_project(root, tmp_path, small_yaml)
+
+
+@pytest.fixture(scope="session")
+def _built_once(root: Path, tmp_path_factory: pytest.TempPathFactory, small_yaml: str) -> Path:
+    path = _make_project(root, tmp_path_factory.mktemp("built-project"), small_yaml)
+    result = build(path)
+    assert result.returncode == 0, result.stderr
+    assert (path / "site/index.html").is_file() and (path / "site/sv/index.html").is_file()
+    return path
+
+
+@pytest.fixture()
+def built_project(_built_once: Path, tmp_path: Path) -> Path:
+    """A copy of the project with the small data and its good build in `site/` (as
+    `build(project)` leaves it, without the environment variables); built once per session."""
+    shutil.copytree(_built_once, tmp_path, symlinks=True, dirs_exist_ok=True)
+    return tmp_path
+
+
+def build(project: Path, **env: str) -> subprocess.CompletedProcess[str]:
+    clean = {k: v for k, v in os.environ.items() if not k.startswith(("KB_FEEDBACK", "GITHUB_"))}
+    return subprocess.run(
+        [sys.executable, "-m", "mkdocs", "build", "--strict"],
+        cwd=project,
+        capture_output=True,
+        text=True,
+        env={**clean, "NO_MKDOCS_2_WARNING": "1", **env},
+        check=False,
+    )
+
+
 @pytest.fixture(scope="session")
 def built_site(tmp_path_factory: pytest.TempPathFactory) -> Path:
     """The real site, built once per test session."""
     out = tmp_path_factory.mktemp("site")
     build_real_site(out)
     return out
+
+
+@pytest.fixture(scope="session")
+def hostile_site(root: Path, tmp_path_factory: pytest.TempPathFactory) -> Path:
+    """The real project built with hostile values in every field (tests/hostile.py), once per
+    session; the tests only read it."""
+    from hostile import build_hostile_site
+
+    return build_hostile_site(root, tmp_path_factory.mktemp("hostile"))
 
 
 @pytest.fixture(scope="session")
