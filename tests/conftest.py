@@ -24,6 +24,18 @@ FEEDBACK_ENV = {
 }
 
 
+# A test that needs one of these runs `mkdocs build` (the real site, the hostile site or a
+# copy of the project with the small data): it is marked `build` and left out of the quick
+# loop (`pytest -m "not browser and not build"`); the whole suite runs it.
+BUILD_FIXTURES = {"built_site", "hostile_site", "project", "built_project", "_built_once"}
+
+
+def pytest_collection_modifyitems(items: list[pytest.Item]) -> None:
+    for item in items:
+        if BUILD_FIXTURES & set(getattr(item, "fixturenames", ())):
+            item.add_marker(pytest.mark.build)
+
+
 @pytest.fixture(scope="session")
 def root() -> Path:
     return ROOT

@@ -67,6 +67,12 @@ def _pages(root: Path) -> list[tuple[str, str]]:
 
 
 PAGES = _pages(Path(__file__).resolve().parent.parent)
+# One parameter per page; under pytest-xdist (scripts/test) every test of a page runs in the
+# same process, so the page is loaded once per width there too.
+PAGE_PARAMS = [
+    pytest.param(name, path, id=name, marks=pytest.mark.xdist_group(f"page-{name}"))
+    for name, path in PAGES
+]
 
 
 def _axe(page: Any) -> list[str]:
@@ -234,7 +240,7 @@ def audits(browser: Any, server: str) -> Iterator[Callable[[str, str, str], Audi
 
 
 @pytest.mark.parametrize("scheme", ["light", "dark"])
-@pytest.mark.parametrize(("name", "path"), PAGES, ids=[name for name, _ in PAGES])
+@pytest.mark.parametrize(("name", "path"), PAGE_PARAMS)
 def test_no_axe_violations_on_desktop(audits: Any, name: str, path: str, scheme: str) -> None:
     audit = audits("desktop", name, path)
     assert audit.problems == []
@@ -243,7 +249,7 @@ def test_no_axe_violations_on_desktop(audits: Any, name: str, path: str, scheme:
 
 
 @pytest.mark.parametrize("scheme", ["light", "dark"])
-@pytest.mark.parametrize(("name", "path"), PAGES, ids=[name for name, _ in PAGES])
+@pytest.mark.parametrize(("name", "path"), PAGE_PARAMS)
 def test_no_axe_violations_at_375px_with_the_navigation_open(
     audits: Any, name: str, path: str, scheme: str
 ) -> None:
@@ -253,7 +259,7 @@ def test_no_axe_violations_at_375px_with_the_navigation_open(
     assert audit.violations[scheme] == []
 
 
-@pytest.mark.parametrize(("name", "path"), PAGES, ids=[name for name, _ in PAGES])
+@pytest.mark.parametrize(("name", "path"), PAGE_PARAMS)
 def test_lang_and_other_language_text(audits: Any, name: str, path: str) -> None:
     audit = audits("desktop", name, path)
     lang = "sv" if name.startswith("sv-") else "fi"
