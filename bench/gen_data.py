@@ -612,11 +612,15 @@ def generate(n: int, seed: int = SEED) -> dict[str, Any]:
         plan.append((kind, topic, region, f"{topic[0]}-{region[0]}-{i + 1:05d}"))
     ids = [p[3] for p in plan]
     records = []
+    titles: dict[str, int] = {}  # a title used before gets its count (the build refuses pastes)
     for i, (kind, (_, topic_fi, topic_sv), (_, region_fi, region_sv), ident) in enumerate(plan):
         period, status = _period_status(rng)
         year = period["start"][:4] if period else ""
         suffix_fi = f" – {region_fi} {year}".rstrip()
         suffix_sv = f" – {region_sv} {year}".rstrip()
+        seen = titles[topic_fi + suffix_fi] = titles.get(topic_fi + suffix_fi, 0) + 1
+        if seen > 1:
+            suffix_fi, suffix_sv = f"{suffix_fi} ({seen})", f"{suffix_sv} ({seen})"
         record: dict[str, Any] = {
             "id": ident,
             "kind": kind,

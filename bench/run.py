@@ -58,7 +58,7 @@ MB = 1024 * 1024
 # floor), so that they mean the same on a fast and a slow machine; byte budgets stay bytes.
 T_FLOOR_RATIO = 1.05  # generator build ÷ (floor MkDocs build + floor Pagefind)
 T_HUGO_RATIO = 5.0  # generator build ÷ Hugo building the same records, at 10,000 records
-T_VALIDATE_RATIO = 3.0  # kb_state.read_state ÷ plain yaml.load(CSafeLoader), at 10,000
+T_VALIDATE_RATIO = 3.0  # kb.state.read_state ÷ plain yaml.load(CSafeLoader), at 10,000
 T_RSS_10K_MB = 1024.0  # 1 GB
 T_TPP_GROWTH = 1.2
 T_PAGE_LOAD_KB = 100.0
@@ -240,9 +240,9 @@ def docs_problems(project: Path, hooks: Hooks) -> list[str]:
 
 
 def lift_size_limit(project: Path) -> bool:
-    """In a temporary copy only: raise kb_load.MAX_BYTES so that a data file over the limit
+    """In a temporary copy only: raise kb.load.read.MAX_BYTES so that a data file over the limit
     can still be built and measured."""
-    path = project / "hooks/kb/load.py"
+    path = project / "hooks/kb/load/read.py"
     text = path.read_text(encoding="utf-8")
     new, count = re.subn(
         r"^MAX_BYTES\s*=.*$",
@@ -255,19 +255,20 @@ def lift_size_limit(project: Path) -> bool:
 
 
 class Hooks:
-    """The kb_* modules of a project copy, imported in this process."""
+    """The kb modules of a project copy, imported in this process."""
 
     def __init__(self, project: Path) -> None:
         sys.path.insert(0, str(project / "hooks"))
-        for name in [m for m in sys.modules if m.startswith("kb_")]:
+        for name in [m for m in sys.modules if m == "kb" or m.startswith(("kb.", "kb_"))]:
             del sys.modules[name]
         self.state = importlib.import_module("kb.state")
-        self.load = importlib.import_module("kb.load")
+        self.load = importlib.import_module("kb.load.read")
         self.errors = importlib.import_module("kb.errors")
         self.pages = importlib.import_module("kb.pages")
         self.pairs = importlib.import_module("kb.pairs")
         self.strings = importlib.import_module("kb.strings")
         self.links = importlib.import_module("kb.links")
+        self.urls = importlib.import_module("kb.urls")
         self.model = importlib.import_module("kb.model")
         self.real_limit = self.load.MAX_BYTES
 
@@ -385,7 +386,7 @@ def write_floor(
             file.parent.mkdir(parents=True, exist_ok=True)
             markdown = template.sub("", spec.markdown(), count=1)
             if gen_site is not None and with_content:
-                url = hooks.links.lang_prefix(lang) + hooks.pairs.page_url(spec.path)
+                url = hooks.urls.lang_prefix(lang) + hooks.urls.source_url(spec.path)
                 markdown = _with_generated_content(markdown, gen_site / url / "index.html")
             file.write_text(markdown, encoding="utf-8")
         count += len(specs)
@@ -615,7 +616,7 @@ def run_size(
             raise SystemExit(2) from None
         res["size_limited"] = True
         log(f"  the real validator REJECTS it: {exc.errors[0].message}")
-        log("  (measuring on with kb_load.MAX_BYTES lifted in the temporary copy only)")
+        log("  (measuring on with kb.load.read.MAX_BYTES lifted in the temporary copy only)")
         state = hooks.read(data_path, lifted=True)  # must be otherwise valid
     # Validation time, in process, best of 3.
     times = []
@@ -626,17 +627,17 @@ def run_size(
     res["validate_s"] = min(times)
     res["plain_load_s"] = plain_load(data_path)
     log(
-        f"  validation (kb_state.read_state, best of 3): {res['validate_s']:.2f} s; "
+        f"  validation (kb.state.read_state, best of 3): {res['validate_s']:.2f} s; "
         f"plain yaml.load with CSafeLoader (best of 3): {res['plain_load_s']:.2f} s"
     )
     site = state.site
     record = next(
         (r for r in site.records if r.related and r.figures and r.documents), site.records[0]
     )
-    record_path = f"records/{record.id}/"
+    record_path = hooks.urls.record_path(record.id)
     config = load_mkdocs_yml(snapshot / "mkdocs.yml")
     search_md = (config.get("extra") or {}).get("kb_search_page") or "haku.md"
-    search_path = hooks.pairs.page_url(search_md) + "?q=hankinta"
+    search_path = hooks.urls.source_url(search_md) + "?q=hankinta"
 
     # Generator build.
     gen = work / f"gen-{n}"
@@ -662,8 +663,8 @@ def run_size(
                 PY,
                 "-c",
                 "import sys; from pathlib import Path; sys.path.insert(0, 'hooks');"
-                " from kb_model import LANGS; from kb_search import build_index;"
-                " from kb_searchprep import all_page_infos; from kb_state import read_state;"
+                " from kb.model import LANGS; from kb.search.index import build_index;"
+                " from kb.search.prep import all_page_infos; from kb.state import read_state;"
                 " build_index(Path('site'), LANGS, all_page_infos("
                 "read_state(Path('data/measures.yaml'), 'data/measures.yaml').site))",
             ],
@@ -1000,7 +1001,7 @@ def print_table(res: dict[str, Any]) -> None:
         )
     )
     log(
-        f"validation: {res['validate_s']:.2f} s (kb_state.read_state, best of 3) ÷ "
+        f"validation: {res['validate_s']:.2f} s (kb.state.read_state, best of 3) ÷ "
         f"{res['plain_load_s']:.2f} s (plain yaml.load, CSafeLoader, best of 3) = "
         f"{res['validate_s'] / res['plain_load_s']:.2f} ×"
     )

@@ -137,7 +137,7 @@ def _escape(value: str, *, prop: bool = False) -> str:
     return value.replace(":", "%3A").replace(",", "%2C") if prop else value
 
 
-def annotations(rows: list[Status]) -> list[str]:
+def github_annotations(rows: list[Status]) -> list[str]:
     """`::warning` for each stale field, `::error` for each missing one, at its file:line."""
     out = []
     for s in rows:
@@ -208,7 +208,7 @@ def main(argv: list[str], root: Path | None = None) -> int:
     if args.json:
         print(json.dumps([s.as_json() for s in shown], ensure_ascii=False, indent=1))
     elif args.github:
-        print("\n".join(annotations(rows)))
+        print("\n".join(github_annotations(rows)))
     else:
         if shown:
             print(table(shown))

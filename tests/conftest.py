@@ -27,7 +27,14 @@ FEEDBACK_ENV = {
 # A test that needs one of these runs `mkdocs build` (the real site, the hostile site or a
 # copy of the project with the small data): it is marked `build` and left out of the quick
 # loop (`pytest -m "not browser and not build"`); the whole suite runs it.
-BUILD_FIXTURES = {"built_site", "hostile_site", "project", "built_project", "_built_once"}
+BUILD_FIXTURES = {
+    "built_site",
+    "hostile_site",
+    "project",
+    "built_project",
+    "_built_once",
+    "good_project",  # tests/test_guard.py
+}
 
 
 def pytest_collection_modifyitems(items: list[pytest.Item]) -> None:
@@ -103,29 +110,30 @@ def build_real_site(out: Path) -> None:
 PROJECT_COPY = ("mkdocs.yml", "hooks", "overrides", "schema", "docs")
 
 
-def _make_project(root: Path, path: Path, small_yaml: str) -> Path:
-    """The real project's settings, hooks, templates and pages with the small data in `path`."""
+def copy_project(root: Path, target: Path, small_yaml: str) -> Path:
+    """A copy of the project in `target` (settings, hooks, templates, schema, pages) with
+    the small data."""
     for name in PROJECT_COPY:
         source = root / name
         if source.is_dir():
-            shutil.copytree(source, path / name, ignore=shutil.ignore_patterns("__pycache__"))
+            shutil.copytree(source, target / name, ignore=shutil.ignore_patterns("__pycache__"))
         else:
-            shutil.copy(source, path / name)
-    (path / "data").mkdir()
-    data = with_linked_records(small_yaml, path)
-    (path / "data/measures.yaml").write_text(data, encoding="utf-8")
-    return path
+            shutil.copy(source, target / name)
+    (target / "data").mkdir()
+    data = with_linked_records(small_yaml, target)
+    (target / "data/measures.yaml").write_text(data, encoding="utf-8")
+    return target
 
 
 @pytest.fixture()
 def project(root: Path, tmp_path: Path, small_yaml: str) -> Path:
     """A fresh copy of the project with the small data, never built."""
-    return _make_project(root, tmp_path, small_yaml)
+    return copy_project(root, tmp_path, small_yaml)
 
 
 @pytest.fixture(scope="session")
 def _built_once(root: Path, tmp_path_factory: pytest.TempPathFactory, small_yaml: str) -> Path:
-    path = _make_project(root, tmp_path_factory.mktemp("built-project"), small_yaml)
+    path = copy_project(root, tmp_path_factory.mktemp("built-project"), small_yaml)
     result = build(path)
     assert result.returncode == 0, result.stderr
     assert (path / "site/index.html").is_file() and (path / "site/sv/index.html").is_file()

@@ -10,7 +10,7 @@ from markupsafe import Markup
 
 from kb.escape import autoescape_for, escape_meta
 from kb.markdown import problems, render
-from kb.urls import WEB_SCHEMES, url_problem
+from kb.weblinks import WEB_SCHEMES, url_problem
 
 
 @pytest.mark.parametrize(

@@ -6,7 +6,7 @@ such file the loader and the validator either accept it or return errors that ar
 located (`file:line:col: ...`, on one line, pointing into the file), never raise, and
 finish in bounded time. Accepted data must also build the typed site.
 
-A mutation that breaks this is a bug in hooks/kb/load.py or hooks/kb/validate.py: fix it
+A mutation that breaks this is a bug in hooks/kb/load/ or hooks/kb/validate/: fix it
 there and keep the input as a case in tests/cases/bad/ (see tests/test_cases.py).
 """
 
@@ -310,7 +310,7 @@ def test_rendered_data_markdown_never_leaves_the_subset(text: str) -> None:
 def test_an_accepted_address_cannot_leave_its_attribute(url: str) -> None:
     from urllib.parse import urlsplit
 
-    from kb.urls import url_problem
+    from kb.weblinks import url_problem
 
     if url_problem(url) is not None:
         return

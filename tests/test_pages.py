@@ -9,7 +9,9 @@ import pytest
 from kb.links import build_graph
 from kb.load import parse
 from kb.model import Kind, Period, Site
-from kb.pages import PAGE_SIZE, page_specs
+from kb.pageref import Facet, PageKind, PageRef
+from kb.pages import page_specs
+from kb.paging import PAGE_SIZE
 from kb.records import build_site
 from kb.strings import strings
 from kb.views.context import view_for
@@ -36,7 +38,9 @@ def test_every_record_and_area_has_a_page_with_the_same_path_in_both_languages(s
 
 def test_record_page_markdown_has_front_matter_and_localised_body(site: Site) -> None:
     spec = next(
-        s for s in page_specs(site, "sv", strings("sv")) if s.key == "record:mentor-programme-2022"
+        s
+        for s in page_specs(site, "sv", strings("sv"))
+        if s.ref == PageRef.record("mentor-programme-2022")
     )
     text = spec.markdown()
     assert text.startswith('---\ntitle: "Mentorprogrammet för offentlig upphandling"\n')
@@ -47,7 +51,7 @@ def test_record_page_markdown_has_front_matter_and_localised_body(site: Site) ->
 def test_backlinks_are_computed(site: Site) -> None:
     graph = build_graph(site)
     assert graph.related["hs-programme"] == ("mentor-programme-2022",)
-    view = view_for(site, graph, "record:hs-programme", "fi", strings("fi"))
+    view = view_for(site, graph, PageRef.record("hs-programme"), "fi", strings("fi"))
     assert view is not None
     assert [r["id"] for r in view["related"]] == ["mentor-programme-2022"]
     assert view["related"][0]["url"] == "records/mentor-programme-2022/"
@@ -55,7 +59,7 @@ def test_backlinks_are_computed(site: Site) -> None:
 
 def test_area_lists_its_own_records_by_kind_then_the_programme_wide_ones(site: Site) -> None:
     graph = build_graph(site)
-    view = view_for(site, graph, "area:innovation", "sv", strings("sv"))
+    view = view_for(site, graph, PageRef.area("innovation"), "sv", strings("sv"))
     assert view is not None
     # hs-programme is in all three areas of the fixture: programme-wide, listed apart.
     ids = [r["id"] for g in view["groups"] for r in g["records"]]
@@ -68,7 +72,7 @@ def test_area_lists_its_own_records_by_kind_then_the_programme_wide_ones(site: S
 
 def test_related_areas_count_shared_records(site: Site) -> None:
     graph = build_graph(site)
-    view = view_for(site, graph, "area:strategic-leadership", "fi", strings("fi"))
+    view = view_for(site, graph, PageRef.area("strategic-leadership"), "fi", strings("fi"))
     assert view is not None
     shared = {a["id"]: a["count"] for a in view["related_areas"]}
     # Only area-specific records connect areas: the 2017 plan (areas 1 and 5) does;
@@ -78,8 +82,8 @@ def test_related_areas_count_shared_records(site: Site) -> None:
 
 def test_record_view_formats_figures_periods_and_organisations(site: Site) -> None:
     graph = build_graph(site)
-    fi = view_for(site, graph, "record:mentor-programme-2022", "fi", strings("fi"))
-    sv = view_for(site, graph, "record:mentor-programme-2022", "sv", strings("sv"))
+    fi = view_for(site, graph, PageRef.record("mentor-programme-2022"), "fi", strings("fi"))
+    sv = view_for(site, graph, PageRef.record("mentor-programme-2022"), "sv", strings("sv"))
     assert fi is not None and sv is not None
     assert [f["value"] for f in fi["figures"]] == ["114", "34", "80"]
     assert fi["period"] == "lokakuu 2022–huhtikuu 2023"
@@ -90,11 +94,11 @@ def test_record_view_formats_figures_periods_and_organisations(site: Site) -> No
 
 def test_listing_groups_by_year_newest_first_and_filters(site: Site) -> None:
     graph = build_graph(site)
-    view = view_for(site, graph, "browse::::1", "fi", strings("fi"))
+    view = view_for(site, graph, PageRef.listing(Facet(), 1), "fi", strings("fi"))
     assert view is not None
     assert [g["label"] for g in view["groups"]] == ["2022", "2019", "2017"]
     assert view["count"] == 3 and view["pages"] == []
-    by_kind = view_for(site, graph, "browse:report:::1", "fi", strings("fi"))
+    by_kind = view_for(site, graph, PageRef.listing(Facet(kind="report"), 1), "fi", strings("fi"))
     assert by_kind is not None
     assert [r["id"] for g in by_kind["groups"] for r in g["records"]] == [
         "innovation-action-plan-2017"
@@ -124,7 +128,7 @@ def test_listings_paginate(site: Site) -> None:
         if s.path.startswith("browse/") and "/" not in s.path[7:]
     ]
     assert sorted(s.path for s in specs) == ["browse/2.md", "browse/3.md", "browse/index.md"]
-    view = view_for(big, build_graph(big), "browse::::3", "fi", strings("fi"))
+    view = view_for(big, build_graph(big), PageRef.listing(Facet(), 3), "fi", strings("fi"))
     assert view is not None
     assert sum(len(g["records"]) for g in view["groups"]) == 5
     assert view["previous"] == "browse/2/" and view["next"] is None
@@ -159,29 +163,31 @@ def _many(site: Site, count: int, kind: str = "report", area: str = "innovation"
 
 
 def test_area_page_stays_bounded_and_links_to_the_full_listing(site: Site) -> None:
-    from kb.views.context import AREA_CARDS
+    from kb.views.area import AREA_CARDS
 
     big = _many(site, AREA_CARDS + 7)
-    view = view_for(big, build_graph(big), "area:innovation", "fi", strings("fi"))
+    view = view_for(big, build_graph(big), PageRef.area("innovation"), "fi", strings("fi"))
     assert view is not None
     reports = next(g for g in view["groups"] if g["kind"] == "report")
     assert len(reports["records"]) == AREA_CARDS and reports["count"] == AREA_CARDS + 8
     assert reports["more"] is True and view["browse_url"] == "browse/area/innovation/"
-    small = view_for(site, build_graph(site), "area:innovation", "fi", strings("fi"))
+    small = view_for(site, build_graph(site), PageRef.area("innovation"), "fi", strings("fi"))
     assert small is not None and not any(g["more"] for g in small["groups"])
 
 
 def test_overview_matrix_paginates(site: Site) -> None:
     big = _many(site, PAGE_SIZE + 1)
-    paths = [s.path for s in page_specs(big, "sv", strings("sv")) if s.key.startswith("overview:")]
+    paths = [
+        s.path for s in page_specs(big, "sv", strings("sv")) if s.ref.kind is PageKind.OVERVIEW
+    ]
     assert paths == ["areas/index.md", "matrix/2.md"]
     graph = build_graph(big)
-    first = view_for(big, graph, "overview:1", "sv", strings("sv"))
-    second = view_for(big, graph, "overview:2", "sv", strings("sv"))
+    first = view_for(big, graph, PageRef.overview(1), "sv", strings("sv"))
+    second = view_for(big, graph, PageRef.overview(2), "sv", strings("sv"))
     assert first is not None and second is not None
     assert len(first["rows"]) == PAGE_SIZE and len(second["rows"]) == len(big.records) - PAGE_SIZE
     assert first["next"] == "sv/matrix/2/" and second["previous"] == "sv/areas/"
-    assert view_for(big, graph, "overview:3", "sv", strings("sv")) is None
+    assert view_for(big, graph, PageRef.overview(3), "sv", strings("sv")) is None
 
 
 def test_only_areas_and_the_first_listing_page_are_in_the_navigation(site: Site) -> None:
@@ -198,7 +204,9 @@ def test_filters_combine_with_stable_addresses_and_narrowed_counts(site: Site) -
     # Combinations exist only where they have records.
     assert "browse/kind/report/area/innovation/index.md" in paths
     assert "browse/kind/report/area/procurement-competence/index.md" not in paths
-    view = view_for(site, graph, "browse:report:innovation::1", "fi", fi)
+    view = view_for(
+        site, graph, PageRef.listing(Facet(kind="report", area="innovation"), 1), "fi", fi
+    )
     assert view is not None and view["count"] == 1
     assert view["selected"] == [fi["kind_reports"], "5. Innovaatiot"]
     groups = {g["name"]: g for g in view["filters"]}
@@ -210,7 +218,12 @@ def test_filters_combine_with_stable_addresses_and_narrowed_counts(site: Site) -
     assert kinds[""]["url"] == "browse/area/innovation/" and kinds[""]["count"] == 2
     areas = {o["value"]: o for o in groups["area"]["options"]}
     assert areas[""]["url"] == "browse/kind/report/" and areas["innovation"]["current"]
-    assert view_for(site, graph, "browse:training:innovation::1", "fi", fi) is None
+    assert (
+        view_for(
+            site, graph, PageRef.listing(Facet(kind="training", area="innovation"), 1), "fi", fi
+        )
+        is None
+    )
 
 
 def test_listing_pages_stay_bounded() -> None:
@@ -239,13 +252,13 @@ def test_listing_pages_stay_bounded() -> None:
         for i in range(10_000)
     )
     big = Site(areas, (), records, {a.id: a for a in areas}, {}, {r.id: r for r in records})
-    listing = [s for s in page_specs(big, "fi", strings("fi")) if s.key.startswith("browse:")]
+    listing = [s for s in page_specs(big, "fi", strings("fi")) if s.ref.kind is PageKind.LISTING]
     assert len(listing) < 2_500, len(listing)
 
 
 def test_an_area_page_opens_with_documents_and_tools_before_measures(root: Path) -> None:
     from kb.state import read_state
-    from kb.views.context import area_view
+    from kb.views.area import area_view
 
     real = read_state(root / "data/measures.yaml", "data/measures.yaml").site
     graph = build_graph(real)
@@ -266,7 +279,7 @@ def test_front_matter_survives_any_character_yaml_reads_as_a_line_break(odd: str
     from kb.pages import PageSpec
 
     title = f"Raportti{odd}--- osa 2"
-    spec = PageSpec("records/x.md", "record:x", title, f"Kuvaus{odd}", "kb-record.html", "Body")
+    spec = PageSpec(PageRef.record("x"), title, f"Kuvaus{odd}", "kb-record.html", "Body")
     body, meta = get_data(spec.markdown())
     assert meta == {
         "title": title,
@@ -275,3 +288,20 @@ def test_front_matter_survives_any_character_yaml_reads_as_a_line_break(odd: str
         "kb_key": "record:x",
     }
     assert body.strip() == "Body"
+
+
+def test_every_page_reference_survives_its_front_matter(site) -> None:
+    """The one writer and the one reader of `kb_key` agree for every generated page, and
+    a reference no page has is refused instead of guessed at."""
+    from kb.pageref import HOME, UnknownRef, from_meta
+
+    specs = page_specs(site, "fi", strings("fi"))
+    kinds = {spec.ref.kind for spec in specs}
+    assert kinds == {PageKind.RECORD, PageKind.AREA, PageKind.OVERVIEW, PageKind.LISTING}
+    for spec in specs:
+        assert from_meta({"kb_key": spec.ref.to_meta()}) == spec.ref
+    assert from_meta({"template": "kb-home.html"}) == HOME
+    assert from_meta({"title": "Ohjelma"}) is None
+    for bad in ("record:", "overview:0", "browse:report::2", "browse::::x", "page:x"):
+        with pytest.raises(UnknownRef):
+            from_meta({"kb_key": bad})

@@ -9,6 +9,8 @@ from collections import Counter
 from pathlib import Path
 
 import pytest
+from hypothesis import given, settings
+from hypothesis import strategies as st
 
 import kb.search.index as kb_search
 from kb.search.morph import (
@@ -20,7 +22,14 @@ from kb.search.morph import (
     swedish_expansion,
     voikko_analyser,
 )
-from kb.search.prep import MARKER, PageInfo, ignore_repeated, indexed_text, with_extra
+from kb.search.prep import (
+    MARKER,
+    PageInfo,
+    ignore_repeated,
+    indexed_text,
+    page_text,
+    with_extra,
+)
 
 
 @pytest.fixture(scope="module")
@@ -152,3 +161,74 @@ def test_the_vocabulary_is_split_in_shards_by_the_first_two_letters() -> None:
         "map": {"hankinnat": [["hankinta"], []]},
     }
     assert parts["c3a4c3a4"]["words"] == ["ääni"] and list(parts) == sorted(parts)
+
+
+# --- page_text: the quick reading gives the text html.parser gives -----------------------
+
+_PIECES = st.sampled_from(
+    [
+        "<div>",
+        "</div>",
+        '<p class="kb-badge">',
+        "<span class='kb-meta x'>",
+        "</span>",
+        "<main data-pagefind-body>",
+        '<article data-pagefind-body="">',
+        "</main>",
+        "<div data-pagefind-ignore>",
+        '<div data-class="kb-facts">',
+        "<br>",
+        "<br/>",
+        '<img alt="Kuva &amp; teksti" data-pagefind-index-attrs="alt,title" title=t>',
+        "<script>var a = 1;</script>",
+        "<script>if (a < b) {}</script>",
+        "<style>p{}</style>",
+        "<!-- huom -->",
+        "<?xml x?>",
+        "<!DOCTYPE html>",
+        "<a href=x/>",
+        '<a href="/x/">',
+        "</a >",
+        "<A HREF='y'>",
+        "</A>",
+        '<p title="a>b">',
+        "<li>",
+        "</li>",
+        "<div/>",
+        "hankinta",
+        " ja ",
+        "&amp;",
+        "&auml;",
+        "&#228;",
+        "a < b",
+        "x > y",
+        "&",
+        "\n",
+        "Kuntaliitto ",
+        "<script>e<<5</script>",
+        "<script>",
+        "</ script>",
+        "</script >",
+        "<STYLE>a</Style>",
+        "<p class=kb-eyebrow>",
+        "<b data-pagefind-ignore=all>",
+        "data-pagefind-body",
+        "<title>data-pagefind-body</title>",
+    ]
+)
+
+
+@settings(max_examples=400, deadline=None)
+@given(st.lists(_PIECES, max_size=40))
+def test_page_text_is_what_html_parser_reads(pieces: list[str]) -> None:
+    html = "".join(pieces)
+    assert page_text(html) == indexed_text(ignore_repeated(html))
+
+
+def test_page_text_reads_only_from_the_body_and_leaves_out_repeated_labels() -> None:
+    html = (
+        "<html><head><title>data-pagefind-body</title></head><body><nav>Valikko</nav>"
+        "<main data-pagefind-body><h1>Hankintojen &amp; laadun opas</h1>"
+        '<p class="kb-badge">Raportti</p><p>Sisältö</p></main><footer>Alatunniste</footer>'
+    )
+    assert page_text(html) == "Hankintojen & laadun opas Sisältö"

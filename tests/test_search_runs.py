@@ -163,3 +163,41 @@ def test_serve_builds_are_told_from_published_builds() -> None:
     assert not kb_hooks._serving(config("https://hankinnat.example.fi/"))
     assert not kb_hooks._serving(config("http://127.0.0.1:9000/"))
     assert not kb_hooks._serving(config("http://127.0.0.1:x/"))
+
+
+def test_quick_edits_run_one_preview_index_at_a_time(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    site = _site(tmp_path, records=1)
+    fake = _FakePagefind(delay=0.3)
+    monkeypatch.setattr(kb_search, "_run_pagefind", fake)
+    first = kb_search.index_in_background(site, ("fi", "sv"), {})
+    second = kb_search.index_in_background(site, ("fi", "sv"), {})
+    first.join(timeout=60)
+    second.join(timeout=60)
+    assert fake.most == 1  # the second run waited for the first: one Pagefind at a time
+    assert sorted(fake.seen) == ["fi-01", "sv-01"]
+    assert (site / "pagefind/bundles.json").is_file()
+
+
+def test_a_preview_index_of_a_replaced_site_is_thrown_away(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    site = _site(tmp_path, records=1)
+    started = threading.Event()
+    real = _FakePagefind(delay=0.3)
+
+    def fake(site_dir: Path, bundle: Path) -> None:
+        started.set()
+        real(site_dir, bundle)
+
+    monkeypatch.setattr(kb_search, "_run_pagefind", fake)
+    stale = kb_search.index_in_background(site, ("fi", "sv"), {})
+    assert started.wait(timeout=30)
+    site.rename(tmp_path / "old-site")  # the next rebuild swaps a new folder in meanwhile
+    _site(tmp_path, records=2)
+    stale.join(timeout=60)
+    assert not (site / "pagefind").exists()  # the old pages' index never reaches the new site
+    assert not list(tmp_path.glob(".kb-pagefind-out-*"))
+    kb_search.index_in_background(site, ("fi", "sv"), {}).join(timeout=60)
+    assert (site / "pagefind/bundles.json").is_file()  # the new site's own run publishes

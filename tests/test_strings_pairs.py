@@ -4,8 +4,9 @@ from __future__ import annotations
 
 from pathlib import Path
 
-from kb.pairs import build_pairs, handwritten, page_url
+from kb.pairs import build_pairs, handwritten
 from kb.strings import strings
+from kb.urls import source_url as page_url
 
 
 def test_string_tables_have_identical_keys_and_no_empty_values() -> None:

@@ -19,7 +19,7 @@ from kb.translations import (
     read_links,
     status_of,
 )
-from kb_translations_cli import LINKS, annotations, main
+from kb_translations_cli import LINKS, github_annotations, main
 
 DATA = """\
 areas:
@@ -182,7 +182,7 @@ def test_command_line_refuses_unknown_ids_and_bad_files(
 def test_annotations_escape_newlines_and_percent() -> None:
     field = Field("records", "a%b", "title", "x", "y", "data/measures.yaml", 3)
     row = status_of(field, {"records": {"a%b": {"title": "000000000000"}}})
-    (line,) = annotations([row])
+    (line,) = github_annotations([row])
     assert "a%25b" in line and "\n" not in line
 
 

@@ -6,8 +6,11 @@ from __future__ import annotations
 from collections.abc import Mapping
 from typing import Any
 
+from kb.listings import Listings, facet_label
 from kb.model import Kind, Site, Status
-from kb.pages import DIMENSIONS, Facet, Listings, chunks, facet_label, listing_url
+from kb.pageref import DIMENSIONS, Facet, PageRef
+from kb.paging import chunks, pager
+from kb.urls import listing_url
 from kb.views.present import card
 
 View = dict[str, Any]
@@ -56,13 +59,12 @@ def filter_groups(
 
 
 def listing_view(
-    site: Site, listings: Listings, key: str, lang: str, table: Mapping[str, str]
+    site: Site, listings: Listings, ref: PageRef, lang: str, table: Mapping[str, str]
 ) -> View | None:
     """One page of a listing: records grouped by year, the filters and the page links."""
-    parsed = Facet.from_key(key)
-    if parsed is None or parsed[0] not in listings.members:
+    facet, number = ref.facet, ref.number
+    if facet not in listings.members:
         return None
-    facet, number = parsed
     chosen = listings.members[facet]
     pages = chunks(chosen)
     if not 1 <= number <= len(pages):
@@ -73,17 +75,11 @@ def listing_view(
         if not groups or groups[-1]["label"] != label:
             groups.append({"label": label, "records": []})
         groups[-1]["records"].append(card(record, lang, table, site))
-    links = [
-        {"number": n, "url": listing_url(facet, n, lang), "current": n == number}
-        for n in range(1, len(pages) + 1)
-    ]
     return {
         "facet": facet.values(),
         "selected": [facet_label(site, n, v, lang, table) for n, v in facet.chosen()],
         "count": len(chosen),
         "groups": groups,
         "filters": filter_groups(site, listings, facet, lang, table),
-        "pages": links if len(pages) > 1 else [],
-        "previous": links[number - 2]["url"] if number > 1 else None,
-        "next": links[number]["url"] if number < len(pages) else None,
+        **pager(number, len(pages), lambda n: listing_url(facet, n, lang)),
     }

@@ -21,6 +21,17 @@ class DataError:
         return f"{where}: {prefix}: {self.message}" if prefix else f"{where}: {self.message}"
 
 
+def file_error(file: str, line: int, column: int, message: str) -> DataError:
+    """An error about the file itself, not about one record or field."""
+    return DataError(file, line, column, None, None, message)
+
+
+def show(value: str) -> str:
+    """A value for a one-line message: line breaks and tabs made visible, long values cut."""
+    value = value.replace("\r", "\\r").replace("\n", "\\n").replace("\t", "\\t")
+    return value if len(value) <= 40 else value[:37] + "..."
+
+
 class DataErrors(Exception):
     """All errors found in the data, reported together."""
 

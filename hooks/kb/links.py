@@ -1,29 +1,11 @@
-"""Addresses of generated pages and the link graph between records and areas."""
+"""The link graph between records and areas (the addresses are in kb.urls)."""
 
 from __future__ import annotations
 
 from collections import defaultdict
 from dataclasses import dataclass, field
 
-from kb.model import DEFAULT_LANG, Area, Record, Site
-
-
-def lang_prefix(lang: str) -> str:
-    """Site-relative folder of a language: '' for the default language, 'sv/' for Swedish."""
-    return "" if lang == DEFAULT_LANG else f"{lang}/"
-
-
-def record_path(record_id: str) -> str:
-    return f"records/{record_id}/"
-
-
-def area_path(area_id: str) -> str:
-    return f"areas/{area_id}/"
-
-
-OVERVIEW_PATH = "areas/"
-MATRIX_PATH = "matrix/"  # pages 2, 3, ... of the overview matrix
-BROWSE_PATH = "browse/"
+from kb.model import Area, Record, Site
 
 
 def is_programme_wide(record: Record, area_count: int) -> bool:

@@ -16,7 +16,7 @@ from html.parser import HTMLParser
 import markdown
 from markupsafe import Markup
 
-from kb.urls import url_problem
+from kb.weblinks import url_problem
 
 # Elements Python-Markdown makes from the subset, and the attributes each may carry.
 _ALLOWED: dict[str, frozenset[str]] = {

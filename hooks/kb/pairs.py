@@ -15,26 +15,15 @@ from urllib.parse import quote
 
 import yaml
 
-from kb.links import lang_prefix
 from kb.model import LANGS
+from kb.urls import GENERATED_DIRS, lang_prefix, source_url
 
-GENERATED_DIRS = ("records/", "areas/", "browse/", "matrix/")
 # First parts of addresses the build writes itself: a hand-written page there would be
 # replaced by (or replace) a generated page, an export, an asset or the other language.
 RESERVED = frozenset(
     {d.rstrip("/") for d in GENERATED_DIRS} | {"data", "pagefind", "assets"} | set(LANGS)
 )
 _FRONT = re.compile(r"\A---\s*\n(.*?\n)(?:---|\.\.\.)\s*\n", re.S)
-
-
-def page_url(path: str) -> str:
-    """Language-relative page URL of a source path: 'a/index.md' -> 'a/', 'b.md' -> 'b/'."""
-    stem = path[: -len(".md")]
-    if stem == "index":
-        return ""
-    if stem.endswith("/index"):
-        return stem[: -len("index")]
-    return stem + "/"
 
 
 @dataclass(frozen=True)
@@ -130,7 +119,7 @@ def handwritten(docs_dir: Path) -> tuple[dict[str, dict[str, str | None]], list[
             first_part = rel.split("/")[0].removesuffix(".md")
             if first_part in RESERVED and not rel.startswith(GENERATED_DIRS):
                 problems.append(
-                    f"{where}: the address /{lang_prefix(lang)}{page_url(rel)} is one the build "
+                    f"{where}: the address /{lang_prefix(lang)}{source_url(rel)} is one the build "
                     f"makes itself (reserved: {', '.join(sorted(RESERVED))}); rename the page"
                 )
             meta, problem = front_matter(text, where)
@@ -152,8 +141,8 @@ def build_pairs(
 
     def add(path_a: str, path_b: str) -> None:
         entry = {
-            first: quote(lang_prefix(first) + page_url(path_a)),
-            second: quote(lang_prefix(second) + page_url(path_b)),
+            first: quote(lang_prefix(first) + source_url(path_a)),
+            second: quote(lang_prefix(second) + source_url(path_b)),
         }
         urls[(first, path_a)] = entry
         urls[(second, path_b)] = entry

@@ -1,18 +1,19 @@
-"""Load -> validate -> typed site -> link graph, once per change of the data file."""
+"""Load -> validate -> typed site -> link graph, once per change of the data file or
+the schema."""
 
 from __future__ import annotations
 
 import gc
 from dataclasses import dataclass
-from functools import lru_cache
 from pathlib import Path
 
 from kb.errors import DataErrors
+from kb.filecache import by_file_version
 from kb.links import Graph, build_graph
 from kb.load import parse, quick_parse, read_text
 from kb.model import Site
 from kb.records import build_site
-from kb.validate import is_valid, validate
+from kb.validate import SCHEMA_PATH, is_valid, validate
 
 
 @dataclass(frozen=True, eq=False)  # compared and hashed by identity: one per data version
@@ -55,19 +56,12 @@ def _read_state(path: Path, display: str) -> State:
     return State(site, build_graph(site))
 
 
-@lru_cache(maxsize=1)  # both language builds share one entry; an edit replaces it
-def _cached(path: Path, display: str, mtime_ns: int, size: int) -> State:
-    return read_state(path, display)
-
-
+# Both language builds share one entry; an edit of the data or of the schema replaces it.
+@by_file_version(lambda path, display: (path, SCHEMA_PATH))
 def current_state(path: Path, display: str) -> State:
-    """`read_state`, reused while the file's modification time and size stay the same.
+    """`read_state`, reused while neither the data file nor the schema changes.
 
     Every language build and every `mkdocs serve` rebuild asks again; the result is
     immutable, so sharing it is safe.
     """
-    try:
-        stat = path.stat()
-    except OSError:
-        return read_state(path, display)
-    return _cached(path, display, stat.st_mtime_ns, stat.st_size)
+    return read_state(path, display)

@@ -12,8 +12,8 @@ from pathlib import Path
 from typing import Any
 
 from kb.pairs import front_matter
-from kb.urls import url_problem
 from kb.views.format import format_date
+from kb.weblinks import url_problem
 
 # One address, no display name: 'name@example.org'.
 _EMAIL = re.compile(r"[^@\s<>\"'()]+@[^@\s<>\"'()]+\.[A-Za-z]{2,}")

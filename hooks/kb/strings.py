@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from collections.abc import Mapping
+from collections.abc import Iterable, Mapping
 from functools import cache
 from pathlib import Path
 from string import Formatter
@@ -10,9 +10,15 @@ from types import MappingProxyType
 
 import yaml
 
+from kb.filecache import by_file_version
 from kb.model import LANGS
 
 STRINGS_DIR = Path(__file__).resolve().parents[1] / "strings"
+
+
+def table_file(lang: str) -> Path:
+    """The string table of `lang` (read again whenever it changes: `mkdocs serve`)."""
+    return STRINGS_DIR / f"{lang}.yaml"
 
 
 class StringsError(Exception):
@@ -22,9 +28,9 @@ class StringsError(Exception):
 _SHOWN = "hooks/strings"
 
 
-@cache
+@by_file_version(lambda lang: (table_file(lang),), maxsize=2 * len(LANGS))
 def _table(lang: str) -> Mapping[str, str]:
-    path = STRINGS_DIR / f"{lang}.yaml"
+    path = table_file(lang)
     where = f"{_SHOWN}/{lang}.yaml"
     if path.is_symlink() and not path.resolve().is_relative_to(STRINGS_DIR.resolve()):
         raise StringsError(f"{where}: a symbolic link to a file outside hooks/strings/")
@@ -57,6 +63,9 @@ def _table(lang: str) -> Mapping[str, str]:
     return MappingProxyType(data)
 
 
+# Checked once per version of the tables (the check takes about a millisecond and every
+# record page asks for the tables of all languages).
+@by_file_version(lambda lang: tuple(map(table_file, LANGS)), maxsize=2 * len(LANGS))
 def strings(lang: str) -> Mapping[str, str]:
     """The table of `lang`, after checking that all languages have the same keys."""
     if lang not in LANGS:
@@ -111,7 +120,32 @@ def _placeholder_problems(tables: Mapping[str, Mapping[str, str]]) -> list[str]:
     return problems
 
 
+class PlaceholderError(Exception):
+    """A use of a UI string that does not fill exactly the string's {placeholders}."""
+
+
+@cache
+def placeholders(text: str) -> frozenset[str]:
+    """The {names} in `text` (none when its braces cannot be read)."""
+    return frozenset(_placeholders(text) or ())
+
+
+def check_fills(table: Mapping[str, str], key: str, names: Iterable[str]) -> None:
+    """Raise `PlaceholderError` unless `names` are exactly the placeholders of `key`."""
+    expected = placeholders(table[key])
+    given = set(names)
+    if given != expected:
+        shown = ", ".join(f"{{{n}}}" for n in sorted(expected)) or "none"
+        filled = ", ".join(f"{{{n}}}" for n in sorted(given)) or "none"
+        raise PlaceholderError(
+            f"{_SHOWN}/*.yaml, '{key}': the string's placeholders are {shown}; "
+            f"this use fills {filled}"
+        )
+
+
 def t(table: Mapping[str, str], key: str, **values: object) -> str:
-    """Look up `key` and fill its named {placeholders} (checked by `placeholder_problems`
-    before anything is built, so a translated placeholder never reaches a reader)."""
+    """Look up `key` and fill its named {placeholders}: every one of them, and no other
+    (the tables are checked by `placeholder_problems` before anything is built, and every
+    use in code and templates by tests/test_placeholders.py)."""
+    check_fills(table, key, values)
     return table[key].format(**values) if values else table[key]

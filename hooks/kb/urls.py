@@ -1,82 +1,118 @@
-"""Web addresses from data and settings, checked after parsing them the way a browser
-would (`urllib.parse.urlsplit`), never with a pattern over the text.
-
-One rule for every address that reaches a page, a feed, the sitemap or an export:
-the scheme is https, http or mailto; a web address has a host; nothing in it is
-whitespace, a double quote, an angle bracket, a backslash, a control, bidi or invisible
-character. A value that passes can be printed in an HTML attribute (escaped) and in XML.
-"""
+"""Every address of the site's own pages, and only here: the language folders, record and
+area pages, the overview and its later pages, the listings with their filters, and the
+source file of each generated page. Addresses are site-relative ('sv/records/x/') or
+language-relative ('records/x/'); the site's base address is added by the caller."""
 
 from __future__ import annotations
 
-import re
-import unicodedata
-from urllib.parse import urlsplit
+from kb.model import DEFAULT_LANG
+from kb.pageref import Facet, PageKind, PageRef
 
-WEB_SCHEMES = ("https", "http")
-SCHEMES = (*WEB_SCHEMES, "mailto")
-# Characters that end or disguise an address: ASCII controls and space, quotes,
-# angle brackets, backslash, backtick, braces and the pipe (never needed unescaped).
-_FORBIDDEN_ASCII = frozenset([chr(c) for c in range(0x21)] + ["\x7f", *'"<>\\`{}|^'])
-_LABEL = r"[a-z0-9](?:[a-z0-9-]{0,61}[a-z0-9])?"
-_HOST = re.compile(rf"(?=.{{1,253}}\Z){_LABEL}(\.{_LABEL})*\.?")
-_MAILBOX = re.compile(
-    r"[A-Za-z0-9.!#$%&*+/=?_~-]+@[A-Za-z0-9](?:[A-Za-z0-9.-]*[A-Za-z0-9])?\.[A-Za-z]{2,}"
-)
+RECORDS = "records/"
+AREAS = "areas/"
+OVERVIEW_PATH = AREAS  # the overview is the index of the areas
+MATRIX_PATH = "matrix/"  # pages 2, 3, ... of the overview matrix
+BROWSE_PATH = "browse/"
+# The folders generated pages live in (no hand-written page may use them).
+GENERATED_DIRS = (RECORDS, AREAS, BROWSE_PATH, MATRIX_PATH)
+INDEX_FILE = "index.html"  # the file a folder address is served from
 
 
-def _bad_character(value: str) -> str | None:
-    for char in value:
-        if char in _FORBIDDEN_ASCII:
-            name = {
-                " ": "a space",
-                '"': "a quote",
-                "'": "a quote",
-                "<": "an angle bracket",
-                ">": "an angle bracket",
-            }.get(char)
-            return name or f"the character U+{ord(char):04X}"
-        if ord(char) > 0x7F and unicodedata.category(char)[0] in "CZ":
-            # controls, format characters (bidi, zero-width), separators, unassigned
-            return f"the invisible character U+{ord(char):04X}"
-    return None
+def lang_prefix(lang: str) -> str:
+    """Site-relative folder of a language: '' for the default language, 'sv/' for Swedish."""
+    return "" if lang == DEFAULT_LANG else f"{lang}/"
 
 
-def url_problem(value: object, *, schemes: tuple[str, ...] = SCHEMES) -> str | None:
-    """Why `value` is not an address we publish, or None when it is one.
+def record_path(record_id: str) -> str:
+    """Language-relative address of a record page."""
+    return f"{RECORDS}{record_id}/"
 
-    The message says what was found; the caller names the field or setting."""
-    if not isinstance(value, str) or not value:
-        return "expected a web address, got nothing"
-    names = [f"{s}://" if s in WEB_SCHEMES else f"{s}:" for s in schemes]
-    allowed = names[0] if len(names) == 1 else ", ".join(names[:-1]) + " or " + names[-1]
-    scheme = value.partition(":")[0].lower() if ":" in value else ""
-    if scheme not in schemes:  # the scheme first: 'javascript:' is the problem, not a quote
-        return f"a web address must start with {allowed}"
-    bad = _bad_character(value)
-    if bad:
-        return f"a web address cannot contain {bad}"
-    try:
-        parts = urlsplit(value)
-        port = parts.port  # raises ValueError for a port that is not a number
-    except ValueError:
-        return "this is not a valid web address"
-    if scheme == "mailto":
-        address = parts.path
-        if parts.netloc or parts.query or parts.fragment or not _MAILBOX.fullmatch(address):
-            return "expected mailto: and one e-mail address, e.g. mailto:kirjaamo@vm.fi"
-        return None
-    if not value[len(scheme) + 1 :].startswith("//"):
-        return f"a web address must start with {allowed}"
-    host = parts.hostname or ""
-    if parts.username is not None or parts.password is not None:
-        return "a web address cannot contain a user name or password (something@ before the host)"
-    try:
-        ascii_host = host.encode("idna").decode("ascii") if host and not host.isascii() else host
-    except UnicodeError:
-        return f"the host '{host}' is not a valid domain name"
-    if not ascii_host or not _HOST.fullmatch(ascii_host) or "." not in ascii_host.strip("."):
-        return f"the address has no valid host ('{host}' is not a domain name such as vm.fi)"
-    if port == 0:
-        return "this is not a valid web address (port 0)"
-    return None
+
+def area_path(area_id: str) -> str:
+    """Language-relative address of an area page."""
+    return f"{AREAS}{area_id}/"
+
+
+def facet_path(facet: Facet) -> str:
+    """The first page of a listing. The address names the chosen values in a fixed order,
+    so it is stable: browse/, browse/kind/report/, browse/kind/report/area/x/status/ongoing/."""
+    return BROWSE_PATH + "".join(f"{name}/{value}/" for name, value in facet.chosen())
+
+
+def page_path(ref: PageRef) -> str:
+    """Language-relative address of a generated page ('' for the home page)."""
+    if ref.kind is PageKind.RECORD:
+        return record_path(ref.key)
+    if ref.kind is PageKind.AREA:
+        return area_path(ref.key)
+    later = "" if ref.number == 1 else f"{ref.number}/"
+    if ref.kind is PageKind.OVERVIEW:
+        return OVERVIEW_PATH if ref.number == 1 else f"{MATRIX_PATH}{later}"
+    if ref.kind is PageKind.LISTING:
+        return facet_path(ref.facet) + later
+    return ""
+
+
+def page_url(ref: PageRef, lang: str) -> str:
+    """Site-relative address of a generated page in `lang`."""
+    return lang_prefix(lang) + page_path(ref)
+
+
+def record_url(record_id: str, lang: str) -> str:
+    """Site-relative address of a record page in `lang`."""
+    return lang_prefix(lang) + record_path(record_id)
+
+
+def area_url(area_id: str, lang: str) -> str:
+    """Site-relative address of an area page in `lang`."""
+    return lang_prefix(lang) + area_path(area_id)
+
+
+def listing_url(facet: Facet, number: int, lang: str) -> str:
+    """Site-relative address of page `number` of a listing in `lang`."""
+    return page_url(PageRef.listing(facet, number), lang)
+
+
+def overview_url(number: int, lang: str) -> str:
+    """Site-relative address of page `number` of the overview in `lang`."""
+    return page_url(PageRef.overview(number), lang)
+
+
+def browse_url(lang: str) -> str:
+    """Site-relative address of the listing of all records in `lang`."""
+    return lang_prefix(lang) + BROWSE_PATH
+
+
+def source_path(ref: PageRef) -> str:
+    """The generated page's source file inside its language folder: 'records/x.md',
+    'areas/index.md' (the overview), 'matrix/2.md', 'browse/kind/report/2.md'."""
+    if ref.kind is PageKind.RECORD:
+        return f"{RECORDS}{ref.key}.md"
+    if ref.kind is PageKind.AREA:
+        return f"{AREAS}{ref.key}.md"
+    if ref.kind is PageKind.OVERVIEW and ref.number > 1:
+        return f"{MATRIX_PATH}{ref.number}.md"
+    folder = page_path(PageRef(ref.kind, ref.key, 1, ref.facet))
+    return folder + ("index.md" if ref.number == 1 else f"{ref.number}.md")
+
+
+def from_overview(path: str) -> str:
+    """A language-relative address as a link relative to the overview page (as in its
+    charts), which lives in the same language folder as every generated page."""
+    return "../" * OVERVIEW_PATH.count("/") + path
+
+
+def source_url(path: str) -> str:
+    """Language-relative address of the page written in the source file `path` (inside a
+    language folder): 'a/index.md' -> 'a/', 'b.md' -> 'b/', 'index.md' -> ''."""
+    stem = path[: -len(".md")]
+    if stem == "index":
+        return ""
+    if stem.endswith("/index"):
+        return stem[: -len("index")]
+    return stem + "/"
+
+
+def html_file(url: str) -> str:
+    """The file a page address is served from: 'records/x/' -> 'records/x/index.html'."""
+    return url + INDEX_FILE

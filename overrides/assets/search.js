@@ -517,7 +517,9 @@
           if (count === 0) {
             text += fill(strings.none, { query: asked });
           } else {
-            text += fill(count === 1 ? strings.one : strings.results, { count: count, query: asked });
+            text += count === 1
+              ? fill(strings.one, { query: asked })
+              : fill(strings.results, { count: count, query: asked });
           }
           if (outcome.anyWord) text += ". " + strings.anyWord;
           status.textContent = text;

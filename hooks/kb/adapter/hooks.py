@@ -11,7 +11,6 @@ import json
 import os
 from collections.abc import Mapping
 from dataclasses import dataclass
-from functools import lru_cache
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
 from urllib.parse import urlsplit
@@ -53,21 +52,27 @@ from kb.export.files import (
     to_csv,
     to_json,
 )
-from kb.links import BROWSE_PATH, lang_prefix, record_path
+from kb.filecache import by_file_version
+from kb.guard import dropped
+from kb.listings import Listings, build_listings
 from kb.markdown import render as render_markdown
 from kb.model import DEFAULT_LANG, LANGS, Text
 from kb.pagecheck import page_problems
-from kb.pages import Listings, PageSpec, build_listings, page_specs
+from kb.pageref import HOME, Facet, PageKind, PageRef, UnknownRef, from_meta
+from kb.pages import PageSpec, page_specs
 from kb.pairs import Pairs, build_pairs, handwritten, outside_links
 from kb.search.index import SearchError, build_index, index_in_background
 from kb.search.prep import all_page_infos
 from kb.selflinks import self_links
 from kb.state import State, current_state
 from kb.statement import TEMPLATE, Feedback, feedback_channel, statement_dates, statement_problems
-from kb.strings import StringsError, strings
-from kb.urls import WEB_SCHEMES, url_problem
+from kb.strings import StringsError, strings, t, table_file
+from kb.urls import area_url, browse_url, html_file, lang_prefix, record_path, source_path
 from kb.validate import SCHEMA_PATH
-from kb.views.context import default_key_results, view_for
+from kb.views.context import view_for
+from kb.views.home import default_key_results
+from kb.views.uistrings import FILTERS as UI_STRING_FILTERS
+from kb.weblinks import WEB_SCHEMES, url_problem
 
 if TYPE_CHECKING:
     from jinja2 import Environment
@@ -284,8 +289,10 @@ def _relative(src_uri: str, lang: str) -> str:
 def _nav(config: MkDocsConfig, build: _Build) -> list[Any]:
     lang, table, pairs = build.lang, build.table, build.pairs
     gen = lang_prefix(lang)
-    areas = [f"{gen}areas/index.md", *(f"{gen}areas/{a.id}.md" for a in build.state.site.areas)]
-    items: list[Any] = [f"{lang}/index.md", {table["areas_title"]: areas}, f"{gen}browse/index.md"]
+    refs = [PageRef.overview(), *(PageRef.area(a.id) for a in build.state.site.areas)]
+    areas = [gen + source_path(ref) for ref in refs]
+    listing = gen + source_path(PageRef.listing(Facet()))
+    items: list[Any] = [f"{lang}/index.md", {table["areas_title"]: areas}, listing]
     for path in _setting_list(config, "kb_nav"):
         other = (
             pairs.counterpart(DEFAULT_LANG, path, lang)
@@ -347,7 +354,8 @@ def on_files(files: Files, *, config: MkDocsConfig) -> Files:
     return files
 
 
-@lru_cache(maxsize=1)  # held for the other language's build; the next edit replaces it
+# Held for the other language's build; the next edit of the data, schema or strings replaces it.
+@by_file_version(lambda *_: (SCHEMA_PATH, *map(table_file, LANGS)))
 def _shared_files(
     state: State, site_url: str, settings: _OpenData
 ) -> tuple[DatasetMeta, tuple[tuple[str, str], ...]]:
@@ -444,10 +452,10 @@ def _extra_files(config: MkDocsConfig, build: _Build) -> list[tuple[str, str]]:
                 feed.render(
                     lang=lang,
                     title=f"{config.site_name}: {name}",
-                    subtitle=build.table["area_feed_subtitle"].replace("{name}", name),
+                    subtitle=t(build.table, "area_feed_subtitle", name=name),
                     author=config.site_name,
                     feed_url=site_url + path,
-                    home_url=site_url + prefix + f"areas/{area.id}/",
+                    home_url=site_url + area_url(area.id, lang),
                     updated=entries[0]["updated"] if entries else feed_updated(site),
                     entries=entries,
                 ),
@@ -464,7 +472,7 @@ def _extra_files(config: MkDocsConfig, build: _Build) -> list[tuple[str, str]]:
         depth = old.count("/")
         out.append(
             (
-                f"{prefix}{old}index.html",
+                html_file(prefix + old),
                 redirect.render(
                     lang=lang,
                     title=build.table["redirect_title"],
@@ -485,8 +493,18 @@ def _escaping(env: Environment) -> Environment:
     return env
 
 
+def _page_ref(page: Page) -> PageRef | None:
+    """The generated page (or the home page) `page` is; None for a hand-written page."""
+    try:
+        return from_meta(page.meta)
+    except UnknownRef as exc:
+        raise PluginError(f"{page.file.src_uri}: unknown kb_key '{exc}'") from None
+
+
 def on_env(env: Environment, *, config: MkDocsConfig, files: Files) -> Environment:
-    """Autoescape on for the generator's own templates (chosen by template name)."""
+    """Autoescape on for the generator's own templates (chosen by template name); the
+    filters that fill UI strings."""
+    env.filters.update(UI_STRING_FILTERS)
     return _escaping(env)
 
 
@@ -496,7 +514,7 @@ def on_page_markdown(
     """Titles and descriptions become escaped text (Material prints them unescaped);
     a generated page's text comes from the data, rendered by kb_markdown, not MkDocs."""
     escape_meta(page.meta)
-    if page.meta.get("kb_key"):
+    if _page_ref(page) not in (None, HOME):
         return ""
     template = page.meta.get("template")
     if template is not None and not (
@@ -513,13 +531,13 @@ def on_page_markdown(
 def on_page_content(html: str, *, page: Page, config: MkDocsConfig, files: Files) -> str:
     """The page's HTML, marked safe: a record's body in the data's Markdown subset, a
     hand-written page's HTML as MkDocs rendered it."""
-    key = str(page.meta.get("kb_key") or "")
-    if key.startswith("record:"):
+    ref = _page_ref(page)
+    if ref is not None and ref.kind is PageKind.RECORD:
         build = _build(config)
-        record = build.state.site.record_by_id.get(key.partition(":")[2])
+        record = build.state.site.record_by_id.get(ref.key)
         body = record.body.get(build.lang) if record and record.body else ""
         return render_markdown(body) if body else Markup("")
-    if not key:
+    if ref is None or ref == HOME:
         host = urlsplit(str(config.site_url)).hostname or ""
         problems = page_problems(html, host)
         if problems:
@@ -538,10 +556,8 @@ def on_page_context(
     context["kb_t"] = build.table
     context["kb_lang"] = build.lang
     context["kb_search_url"] = build.search_url
-    context["kb_browse_url"] = lang_prefix(build.lang) + BROWSE_PATH
-    key = page.meta.get("kb_key") or (
-        "home" if page.meta.get("template") == "kb-home.html" else None
-    )
+    context["kb_browse_url"] = browse_url(build.lang)
+    ref = _page_ref(page)
     context["kb"] = None
     context["kb_jsonld"] = None
     context["kb_cite"] = None
@@ -550,15 +566,15 @@ def on_page_context(
     if _relative(page.file.src_uri, build.lang) == build.open_data_page:
         meta = _shared_files(build.state, build.site_url, build.open_data)[0]
         context["kb_dataset_jsonld"] = schema_org(meta, build.lang)
-    if key:
+    if ref is not None:
         site, graph = build.state.site, build.state.graph
         context["kb"] = view_for(
-            site, graph, key, build.lang, build.table, build.listings, build.featured
+            site, graph, ref, build.lang, build.table, build.listings, build.featured
         )
         if context["kb"] is None:
-            raise PluginError(f"{page.file.src_uri}: unknown kb_key '{key}'")
-        if key.startswith("record:"):
-            record = site.record_by_id[key.partition(":")[2]]
+            raise PluginError(f"{page.file.src_uri}: unknown kb_key '{ref.to_meta()}'")
+        if ref.kind is PageKind.RECORD:
+            record = site.record_by_id[ref.key]
             context["kb_jsonld"] = json_ld(site, record, build.lang, build.site_url)
             prefix = lang_prefix(build.lang)
             context["kb_cite"] = {
@@ -573,13 +589,11 @@ def on_page_context(
                 "csl": prefix + _csl_path(record.id),
                 "json": record_json_path(record.id),
             }
-        if key.startswith("area:"):
-            area = site.area_by_id[key.partition(":")[2]]
+        if ref.kind is PageKind.AREA:
+            area = site.area_by_id[ref.key]
             context["kb_area_feed"] = {
                 "url": lang_prefix(build.lang) + area_feed_path(area.id),
-                "title": build.table["area_feed_subtitle"].replace(
-                    "{name}", area.name.get(build.lang)
-                ),
+                "title": t(build.table, "area_feed_subtitle", name=area.name.get(build.lang)),
             }
     context["kb_feed_url"] = lang_prefix(build.lang) + FEED_NAME
     context["kb_footer"] = build.footer
@@ -677,13 +691,20 @@ def on_post_build(*, config: MkDocsConfig) -> None:
     preview shows an edit without waiting for Pagefind (search follows a moment later)."""
     if config.plugins["i18n"].building:
         return
-    infos = all_page_infos(_build(config).state.site)
+    build = _build(config)
+    infos = all_page_infos(build.state.site)
     serving = _serving(config)
     if not serving:
         try:
             build_index(Path(config.site_dir), LANGS, infos)
         except SearchError as exc:
             raise PluginError(str(exc)) from None
+    shared = _shared_files(build.state, build.site_url, build.open_data)[1]
+    lost = dropped(
+        Path(config.site_dir), build.pairs, LANGS, (p for p, _ in shared), search=not serving
+    )
+    if lost:  # every page, open-data file and index the data implies, or the old site stays
+        raise PluginError(lost)
     target = config.get(_TARGET_KEY)
     if isinstance(target, Path):
         if config.strict and warnings_counted():

@@ -19,7 +19,7 @@ from rdflib.namespace import DCAT, DCTERMS, FOAF, RDF, RDFS, SKOS, XSD
 
 from kb.export.files import CSV_COLUMNS
 from kb.model import LANGS, Kind, Organisation, Origin, Site, Status, Text
-from kb.urls import url_problem
+from kb.weblinks import url_problem
 
 CATALOG_TTL = "catalog.ttl"
 CATALOG_JSONLD = "catalog.jsonld"

@@ -9,7 +9,7 @@ import json
 from collections.abc import Mapping
 from typing import Any
 
-from kb.links import lang_prefix, record_path
+from kb import urls
 from kb.model import LANGS, Record, Site
 
 CSL_SUFFIX = ".csl.json"
@@ -32,7 +32,7 @@ def _authors(site: Site, record: Record, lang: str, fallback: str) -> list[str]:
 
 
 def record_url(site_url: str, lang: str, record_id: str) -> str:
-    return site_url + lang_prefix(lang) + record_path(record_id)
+    return site_url + urls.record_url(record_id, lang)
 
 
 def citation(

@@ -13,8 +13,8 @@ import json
 from collections.abc import Mapping
 from typing import Any
 
-from kb.links import lang_prefix, record_path
 from kb.model import Area, Record, Site, Text
+from kb.urls import area_path, record_path, record_url
 
 EXPORT_DIR = "data/"
 JSON_NAME = "hankinta-suomi.json"
@@ -170,7 +170,7 @@ def to_csv(site: Site, lang: str, site_url: str, table: Mapping[str, str]) -> st
             csv_cell(cell)
             for cell in [
                 r.id,
-                site_url + lang_prefix(lang) + record_path(r.id),
+                site_url + record_url(r.id, lang),
                 r.kind.value,
                 r.origin.value,
                 r.title.get(lang),
@@ -221,7 +221,7 @@ def feed_updated(site: Site) -> str:
 
 def area_feed_path(area_id: str) -> str:
     """Language-relative address of an area's Atom feed, next to the area's page."""
-    return f"areas/{area_id}/{FEED_NAME}"
+    return area_path(area_id) + FEED_NAME
 
 
 def feed_entries(
@@ -237,8 +237,8 @@ def feed_entries(
     dated.sort(key=lambda item: (item[0] or "", item[1].id), reverse=True)
     return [
         {
-            "id": site_url + lang_prefix(lang) + record_path(r.id),
-            "url": site_url + lang_prefix(lang) + record_path(r.id),
+            "id": site_url + record_url(r.id, lang),
+            "url": site_url + record_url(r.id, lang),
             "title": r.title.get(lang),
             "summary": r.summary.get(lang),
             "updated": _timestamp(date or ""),
@@ -255,7 +255,7 @@ def redirects(site: Site) -> list[tuple[str, str]]:
 
 def json_ld(site: Site, record: Record, lang: str, site_url: str) -> dict[str, Any]:
     """schema.org description of a record page."""
-    url = site_url + lang_prefix(lang) + record_path(record.id)
+    url = site_url + record_url(record.id, lang)
     orgs = site.organisation_by_id
     data: dict[str, Any] = {
         "@context": "https://schema.org",

@@ -18,6 +18,7 @@ so that a query loads only the shards of its own words.
 
 from __future__ import annotations
 
+import fcntl
 import functools
 import json
 import math
@@ -41,7 +42,7 @@ from kb.search.morph import (
     shards,
     voikko_analyser,
 )
-from kb.search.prep import PageInfo, ignore_repeated, indexed_text, with_extra
+from kb.search.prep import PageInfo, ignore_repeated, page_text, with_extra
 
 TIMEOUT_SECONDS = 600
 SEARCH_DIR = "pagefind"
@@ -82,6 +83,11 @@ def plan_bundles(
     return plan
 
 
+def bundle_name(lang: str, number: int) -> str:
+    """The folder under `pagefind/` of a language's `number`-th bundle: 'fi-01'."""
+    return f"{lang}-{number:02d}"
+
+
 def build_index(
     site_dir: Path,
     langs: Sequence[str],
@@ -117,9 +123,7 @@ def _index_language(
 ) -> list[str]:
     """The vocabulary of one language, then one bundle per batch, at most `PARALLEL_RUNS`
     batches at a time; return the bundles in the batches' order."""
-    texts = {
-        rel: indexed_text(ignore_repeated(_read(site_dir / rel))) for b in batches for rel in b
-    }
+    texts = {rel: page_text(_read(site_dir / rel)) for b in batches for rel in b}
     counts, spelling = count_words(texts.values())
     vocabulary = build_vocabulary(counts, spelling, code, analyse)
     orgs = sorted({org for rel in texts if rel in infos for org in infos[rel].orgs})
@@ -129,7 +133,7 @@ def _index_language(
     _write_json(folder / "index.json", {"shards": list(parts), "orgs": orgs})
     for key, part in parts.items():
         _write_json(folder / f"{key}.json", part)
-    names = [f"{code}-{number:02d}" for number in range(1, len(batches) + 1)]
+    names = [bundle_name(code, number) for number in range(1, len(batches) + 1)]
     prepare = functools.partial(_prepared, site_dir, infos, texts, vocabulary)
     workers = max(1, min(PARALLEL_RUNS, len(batches), os.cpu_count() or 1))
     with ThreadPoolExecutor(max_workers=workers) as pool:
@@ -233,9 +237,39 @@ def index_in_background(
 
 def publish_index(site_dir: Path, langs: Sequence[str], infos: Mapping[str, PageInfo]) -> None:
     """Index the site into a folder beside it, then move the result into `pagefind/` of
-    the site, so that the site never shows a half-written index. Gives up with a line on
-    standard error (no traceback) when the site changes meanwhile: the next rebuild indexes
-    again."""
+    the site, so that the site never shows a half-written index. One index run at a time
+    per site folder (a lock file beside it): a quick second edit waits for the first run
+    instead of starting a second Pagefind. A run whose site folder was replaced meanwhile
+    (the next rebuild swapped a new one in) throws its result away, since that rebuild
+    indexes its own pages. Failures give a line on standard error, no traceback."""
+    try:
+        identity = _identity(site_dir)
+        lock = open(site_dir.parent / f".{site_dir.name}.kb-pagefind.lock", "a+b")  # noqa: SIM115
+    except OSError as exc:
+        print(f"kb_search: the preview's search index was not updated: {exc}", file=sys.stderr)
+        return
+    with lock:
+        fcntl.flock(lock, fcntl.LOCK_EX)  # released when the file is closed
+        try:
+            current = _identity(site_dir)
+        except OSError:
+            return  # the preview's folder is gone (serve stopped or swapped it out)
+        if current == identity:  # else replaced while waiting: the newer run indexes it
+            _index_into(site_dir, langs, infos, identity)
+
+
+def _identity(site_dir: Path) -> tuple[int, int]:
+    """Which folder `site_dir` is now: a rebuild swaps in a new folder under the same name."""
+    st = site_dir.stat()
+    return st.st_dev, st.st_ino
+
+
+def _index_into(
+    site_dir: Path,
+    langs: Sequence[str],
+    infos: Mapping[str, PageInfo],
+    identity: tuple[int, int],
+) -> None:
     try:
         staging = Path(tempfile.mkdtemp(prefix=".kb-pagefind-out-", dir=site_dir.parent))
     except OSError as exc:
@@ -243,6 +277,8 @@ def publish_index(site_dir: Path, langs: Sequence[str], infos: Mapping[str, Page
         return
     try:
         build_index(site_dir, langs, infos, out=staging / SEARCH_DIR)
+        if _identity(site_dir) != identity:  # OSError when it is gone: handled below
+            return  # the pages indexed are no longer the site's: its own run follows
         target = site_dir / SEARCH_DIR
         if target.exists():
             shutil.rmtree(target)

@@ -266,15 +266,14 @@ def area_network_svg(
         parts.append(
             _text((x1 + x2) / 2, (y1 + y2) / 2 + 4, str(count), "kb-chart__link-label", "middle")
         )
-    for a in areas:
-        nx, ny = node[a.number]
+    for area in areas:
+        nx, ny = node[area.number]
+        label = _text(nx, ny + 5, str(area.number), "kb-chart__node-label", "middle")
         parts.append(
             Markup(
                 '<a href="{}" tabindex="-1"><circle class="kb-chart__node" cx="{:.1f}" cy="{:.1f}"'
                 ' r="15"/>{}</a>'
-            ).format(
-                a.url, nx, ny, _text(nx, ny + 5, str(a.number), "kb-chart__node-label", "middle")
-            )
+            ).format(area.url, nx, ny, label)
         )
     return _svg("kb-chart kb-chart--network", cy + radius + 24, Markup("").join(parts), width)
 

@@ -5,6 +5,7 @@ from __future__ import annotations
 from collections.abc import Mapping
 
 from kb.model import Kind, Period, Record, Status
+from kb.strings import t
 
 NBSP = "\u00a0"
 
@@ -55,10 +56,10 @@ def format_when(record: Record, table: Mapping[str, str]) -> str:
         end = format_date(period.end, table)
         return start if end == start else f"{start}–{end}"
     if record.status is Status.ONGOING:
-        return table["period_continues"].replace("{start}", start)
+        return t(table, "period_continues", start=start)
     if is_moment(record):
         return start
-    return table["period_end_unknown"].replace("{start}", start)
+    return t(table, "period_end_unknown", start=start)
 
 
 def format_number(value: float) -> str:

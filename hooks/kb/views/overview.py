@@ -1,5 +1,6 @@
-"""The overview page's pictures and the tables that carry the same data: the timeline of
-the records and how the eight areas connect. Pure: data in, plain values and Markup out.
+"""The overview page: its pictures and the tables that carry the same data (the timeline
+of the records and how the areas connect), and each page of the records x areas matrix.
+Pure: data in, plain values and Markup out.
 """
 
 from __future__ import annotations
@@ -9,8 +10,12 @@ from typing import Any
 
 from markupsafe import Markup
 
-from kb.links import OVERVIEW_PATH, Graph, area_path, lang_prefix, record_path
+from kb.links import Graph
+from kb.listings import Listings
 from kb.model import Origin, Record, Site
+from kb.paging import chunks, pager
+from kb.strings import t
+from kb.urls import area_path, area_url, from_overview, overview_url, record_path, record_url
 from kb.views.charts import (
     TIMELINE_MAX,
     AreaCounts,
@@ -20,12 +25,9 @@ from kb.views.charts import (
     timeline_svg,
 )
 from kb.views.format import format_when, is_moment
+from kb.views.present import area_link, card
 
 View = dict[str, Any]
-
-# Links inside the SVG are relative to the overview page (areas/ or sv/areas/), like the
-# template's `url` filter makes them; records and areas live in the same language folder.
-_UP = "../" * OVERVIEW_PATH.count("/")
 
 
 def overview_charts(site: Site, graph: Graph, lang: str, table: Mapping[str, str]) -> View:
@@ -38,7 +40,7 @@ def overview_charts(site: Site, graph: Graph, lang: str, table: Mapping[str, str
     def timeline(narrow: bool) -> Markup:
         return timeline_svg(
             groups,
-            link=lambda r: _UP + record_path(r.id),
+            link=lambda r: from_overview(record_path(r.id)),
             title=lambda r: r.title.get(lang),
             table=table,
             narrow=narrow,
@@ -51,7 +53,7 @@ def overview_charts(site: Site, graph: Graph, lang: str, table: Mapping[str, str
             AreaCounts(
                 number=area.number,
                 name=area.name.get(lang),
-                url=_UP + area_path(area.id),
+                url=from_overview(area_path(area.id)),
                 programme=sum(1 for r in own if r.origin is Origin.PROGRAMME),
                 related=sum(1 for r in own if r.origin is Origin.RELATED),
                 wide=len(graph.by_area[area.id]) - len(own),
@@ -66,10 +68,13 @@ def overview_charts(site: Site, graph: Graph, lang: str, table: Mapping[str, str
     return {
         "timeline": timeline(narrow=False),
         "timeline_narrow": timeline(narrow=True),
-        "timeline_summary": table["chart_timeline_summary"]
-        .replace("{count}", str(len(shown)))
-        .replace("{first}", str(min(years)) if years else "")
-        .replace("{last}", str(max(years)) if years else ""),
+        "timeline_summary": t(
+            table,
+            "chart_timeline_summary",
+            count=len(shown),
+            first=min(years) if years else "",
+            last=max(years) if years else "",
+        ),
         "timeline_capped": dated > TIMELINE_MAX,
         "timeline_rows": [_row(r, lang, table) for r in shown],
         "area_bars": area_bars_svg(own_counts, table),
@@ -78,7 +83,7 @@ def overview_charts(site: Site, graph: Graph, lang: str, table: Mapping[str, str
             {
                 "number": c.number,
                 "name": c.name,
-                "url": lang_prefix(lang) + area_path(area.id),
+                "url": area_url(area.id, lang),
                 "programme": c.programme,
                 "related": c.related,
                 "wide": c.wide,
@@ -86,7 +91,7 @@ def overview_charts(site: Site, graph: Graph, lang: str, table: Mapping[str, str
                     {
                         "number": numbers[other.id],
                         "name": other.name.get(lang),
-                        "url": lang_prefix(lang) + area_path(other.id),
+                        "url": area_url(other.id, lang),
                         "count": count,
                     }
                     for other, count in graph.shared[area.id]
@@ -100,8 +105,32 @@ def overview_charts(site: Site, graph: Graph, lang: str, table: Mapping[str, str
 def _row(record: Record, lang: str, table: Mapping[str, str]) -> View:
     return {
         "title": record.title.get(lang),
-        "url": lang_prefix(lang) + record_path(record.id),
+        "url": record_url(record.id, lang),
         "kind_label": table[f"kind_{record.kind.value}"],
         "period": format_when(record, table),
         "origin_label": table[f"chart_origin_{record.origin.value}"],
+    }
+
+
+def overview_view(
+    site: Site,
+    graph: Graph,
+    listings: Listings,
+    lang: str,
+    table: Mapping[str, str],
+    number: int = 1,
+) -> View | None:
+    """The overview's charts (first page) and one page of the records x areas matrix."""
+    pages = chunks(listings.matrix)
+    if not 1 <= number <= len(pages):
+        return None
+    area_heads = [area_link(site, a.id, lang) for a in site.areas]
+    return {
+        "area_heads": area_heads,
+        "charts": overview_charts(site, graph, lang, table) if number == 1 else None,
+        "rows": [
+            {**card(r, lang, table, site), "cells": [a.id in r.areas for a in site.areas]}
+            for r in pages[number - 1]
+        ],
+        **pager(number, len(pages), lambda n: overview_url(n, lang)),
     }

@@ -10,8 +10,9 @@ from collections.abc import Mapping
 from typing import Any
 from urllib.parse import unquote, urlsplit
 
-from kb.links import BROWSE_PATH, area_path, is_programme_wide, lang_prefix, record_path
+from kb.links import is_programme_wide
 from kb.model import Document, Kind, Record, Site
+from kb.urls import area_url, browse_url, lang_prefix, record_url
 from kb.views.format import format_when
 
 View = dict[str, Any]
@@ -33,12 +34,23 @@ _ABOUT = {
 }
 
 
+def area_link(site: Site, area_id: str, lang: str) -> View:
+    """An area as a link: its id, number, name and address in `lang`."""
+    area = site.area_by_id[area_id]
+    return {
+        "id": area.id,
+        "number": area.number,
+        "name": area.name.get(lang),
+        "url": area_url(area.id, lang),
+    }
+
+
 def card(record: Record, lang: str, table: Mapping[str, str], site: Site) -> View:
     """What a record card shows in lists: title, link, kind, date, status, origin."""
     return {
         "id": record.id,
         "title": record.title.get(lang),
-        "url": lang_prefix(lang) + record_path(record.id),
+        "url": record_url(record.id, lang),
         "summary": record.summary.get(lang),
         "kind": record.kind.value,
         "kind_label": table[f"kind_{record.kind.value}"],
@@ -105,11 +117,10 @@ def notes_for(record_notes: str, lang: str) -> str:
 
 def breadcrumbs(site: Site, record: Record, lang: str, table: Mapping[str, str]) -> list[View]:
     """Home › the record's area (an area-specific record) or the listing › the record."""
-    prefix = lang_prefix(lang)
-    trail: list[View] = [{"name": table["breadcrumb_home"], "url": prefix}]
+    trail: list[View] = [{"name": table["breadcrumb_home"], "url": lang_prefix(lang)}]
     if record.areas and not is_programme_wide(record, len(site.areas)):
         area = min((site.area_by_id[a] for a in record.areas), key=lambda a: a.number)
-        trail.append({"name": area.name.get(lang), "url": prefix + area_path(area.id)})
+        trail.append({"name": area.name.get(lang), "url": area_url(area.id, lang)})
     else:
-        trail.append({"name": table["browse_title"], "url": prefix + BROWSE_PATH})
+        trail.append({"name": table["browse_title"], "url": browse_url(lang)})
     return trail
