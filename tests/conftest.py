@@ -2,12 +2,13 @@
 
 from __future__ import annotations
 
+import fcntl
 import os
 import re
 import shutil
 import subprocess
 import sys
-from collections.abc import Iterator
+from collections.abc import Callable, Iterator
 from pathlib import Path
 from typing import Any
 
@@ -107,6 +108,28 @@ def build_real_site(out: Path) -> None:
     assert "WARNING" not in result.stderr, result.stderr
 
 
+def once_per_run(
+    factory: pytest.TempPathFactory, name: str, make: Callable[[Path], object]
+) -> Path:
+    """A folder that `make(folder)` filled, made once per test run. Under pytest-xdist the
+    processes share it: the first one makes it in their common temporary folder while holding a
+    lock, the others wait for the lock and use what it made (the recipe of xdist's docs)."""
+    if "PYTEST_XDIST_WORKER" not in os.environ:
+        folder = factory.mktemp(name)
+        make(folder)
+        return folder
+    folder = factory.getbasetemp().parent / name
+    with open(folder.with_name(name + ".lock"), "w") as lock:
+        fcntl.flock(lock, fcntl.LOCK_EX)
+        done = folder.with_name(name + ".made")  # beside it: the folder holds only what was made
+        if not done.exists():  # the first here, or the first one failed: make it (again)
+            shutil.rmtree(folder, ignore_errors=True)
+            folder.mkdir()
+            make(folder)
+            done.touch()
+    return folder
+
+
 PROJECT_COPY = ("mkdocs.yml", "hooks", "overrides", "schema", "docs")
 
 
@@ -133,11 +156,13 @@ def project(root: Path, tmp_path: Path, small_yaml: str) -> Path:
 
 @pytest.fixture(scope="session")
 def _built_once(root: Path, tmp_path_factory: pytest.TempPathFactory, small_yaml: str) -> Path:
-    path = copy_project(root, tmp_path_factory.mktemp("built-project"), small_yaml)
-    result = build(path)
-    assert result.returncode == 0, result.stderr
-    assert (path / "site/index.html").is_file() and (path / "site/sv/index.html").is_file()
-    return path
+    def make(path: Path) -> None:
+        copy_project(root, path, small_yaml)
+        result = build(path)
+        assert result.returncode == 0, result.stderr
+        assert (path / "site/index.html").is_file() and (path / "site/sv/index.html").is_file()
+
+    return once_per_run(tmp_path_factory, "built-project", make)
 
 
 @pytest.fixture()
@@ -162,19 +187,18 @@ def build(project: Path, **env: str) -> subprocess.CompletedProcess[str]:
 
 @pytest.fixture(scope="session")
 def built_site(tmp_path_factory: pytest.TempPathFactory) -> Path:
-    """The real site, built once per test session."""
-    out = tmp_path_factory.mktemp("site")
-    build_real_site(out)
-    return out
+    """The real site, built once per test run; the tests only read it."""
+    return once_per_run(tmp_path_factory, "site", build_real_site)
 
 
 @pytest.fixture(scope="session")
 def hostile_site(root: Path, tmp_path_factory: pytest.TempPathFactory) -> Path:
     """The real project built with hostile values in every field (tests/hostile.py), once per
-    session; the tests only read it."""
+    run; the tests only read it."""
     from hostile import build_hostile_site
 
-    return build_hostile_site(root, tmp_path_factory.mktemp("hostile"))
+    folder = once_per_run(tmp_path_factory, "hostile", lambda path: build_hostile_site(root, path))
+    return folder / "site"
 
 
 @pytest.fixture(scope="session")
