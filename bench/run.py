@@ -18,6 +18,7 @@ import functools
 import gzip
 import html.parser
 import importlib
+import importlib.util
 import inspect
 import json
 import os
@@ -172,12 +173,29 @@ _STUB = {
 }
 
 
+def kb_setting(config: dict[str, Any], name: str) -> Any:
+    """A setting of mkdocs.yml `extra.kb` (`extra.kb_<name>` in older project copies)."""
+    extra = config.get("extra") or {}
+    return (extra.get("kb") or {}).get(name, extra.get(f"kb_{name}"))
+
+
+def i18n_languages(config: dict[str, Any]) -> list[tuple[str, str, bool, str]]:
+    """The i18n plugin's languages in mkdocs.yml: (locale, name, default, site_name)."""
+    for plugin in config.get("plugins") or []:
+        if isinstance(plugin, dict) and "i18n" in plugin:
+            return [
+                (lang["locale"], lang.get("name", ""), bool(lang.get("default")), "")
+                for lang in plugin["i18n"].get("languages") or []
+            ]
+    return []
+
+
 def add_missing_handwritten(project: Path) -> list[str]:
     """Write placeholder pages for hand-written pages that mkdocs.yml needs but docs/ lacks
-    (home page, extra.kb_nav pages), so that an incomplete working tree still builds.
+    (home page, extra.kb.nav pages), so that an incomplete working tree still builds.
     Returns what was added."""
     config = load_mkdocs_yml(project / "mkdocs.yml")
-    needed = ["index.md", *(config.get("extra", {}).get("kb_nav") or [])]
+    needed = ["index.md", *(kb_setting(config, "nav") or [])]
     added = []
     for name in needed:
         fi = project / "docs/fi" / name
@@ -214,15 +232,14 @@ def unlink_records(project: Path) -> int:
 
 
 def stub_docs(project: Path) -> None:
-    """Replace docs/ by placeholders: home page and the extra.kb_nav pages, same file name in
+    """Replace docs/ by placeholders: home page and the extra.kb.nav pages, same file name in
     both languages (the search page with its template)."""
     shutil.rmtree(project / "docs")
     config = load_mkdocs_yml(project / "mkdocs.yml")
-    extra = config.get("extra") or {}
     for lang in ("fi", "sv"):
         (project / "docs" / lang).mkdir(parents=True)
     add_missing_handwritten(project)
-    search = extra.get("kb_search_page")
+    search = kb_setting(config, "search_page")
     if search:
         for lang in ("fi", "sv"):
             page = project / "docs" / lang / search
@@ -234,8 +251,8 @@ def stub_docs(project: Path) -> None:
 
 def docs_problems(project: Path, hooks: Hooks) -> list[str]:
     """Why the hand-written pages of the working tree would stop any build (empty if fine)."""
-    found, unreadable = hooks.pairs.handwritten(project / "docs")
-    _, problems = hooks.pairs.build_pairs(found, [])
+    found, unreadable = hooks.handwritten(project / "docs")
+    _, problems = hooks.build_pairs(found, [])
     return [*unreadable, *problems]
 
 
@@ -271,6 +288,28 @@ class Hooks:
         self.urls = importlib.import_module("kb.urls")
         self.model = importlib.import_module("kb.model")
         self.real_limit = self.load.MAX_BYTES
+        self.languages: Any = None  # kb.settings.Languages, where the copy has them
+        if importlib.util.find_spec("kb.settings") is not None:
+            settings = importlib.import_module("kb.settings")
+            config = load_mkdocs_yml(project / "mkdocs.yml")
+            root = getattr(self.urls, "ROOT_LANG", "fi")
+            self.languages = settings.read_languages(i18n_languages(config), "", root)[0]
+
+    @property
+    def codes(self) -> tuple[str, ...]:
+        return self.languages.codes if self.languages else tuple(self.model.LANGS)
+
+    @property
+    def default(self) -> str:
+        return self.languages.default if self.languages else str(self.model.DEFAULT_LANG)
+
+    def handwritten(self, docs: Path) -> Any:
+        extra = (self.languages,) if self.languages else ()
+        return self.pairs.handwritten(docs, *extra)
+
+    def build_pairs(self, found: Any, generated: list[str]) -> Any:
+        extra = (self.languages,) if self.languages else ()
+        return self.pairs.build_pairs(found, generated, *extra)
 
     def read(self, path: Path, lifted: bool = False) -> Any:
         self.load.MAX_BYTES = 1 << 40 if lifted else self.real_limit
@@ -375,9 +414,9 @@ def write_floor(
         else:
             dest.write_text("", encoding="utf-8")
     config = load_mkdocs_yml(target / "mkdocs.yml")
-    handwritten = hooks.pairs.handwritten(target / "docs")[0]
-    langs = hooks.model.LANGS
-    default = hooks.model.DEFAULT_LANG
+    handwritten = hooks.handwritten(target / "docs")[0]
+    langs = hooks.codes
+    default = hooks.default
     navs = {}
     for lang in langs:
         specs = hooks.specs(site, lang)
@@ -390,7 +429,7 @@ def write_floor(
                 markdown = _with_generated_content(markdown, gen_site / url / "index.html")
             file.write_text(markdown, encoding="utf-8")
         count += len(specs)
-        pairs, _ = hooks.pairs.build_pairs(handwritten, [s.path for s in specs])
+        pairs, _ = hooks.build_pairs(handwritten, [s.path for s in specs])
         table = hooks.strings.strings(lang)
         areas = [f"{lang}/areas/index.md", *(f"{lang}/areas/{a.id}.md" for a in site.areas)]
         nav: list[Any] = [
@@ -398,7 +437,7 @@ def write_floor(
             {table["areas_title"]: areas},
             f"{lang}/browse/index.md",
         ]
-        for path in config.get("extra", {}).get("kb_nav") or []:
+        for path in kb_setting(config, "nav") or []:
             other = path if lang == default else pairs.counterpart(default, path, lang)
             nav.append(f"{lang}/{other}")
         navs[lang] = nav
@@ -636,7 +675,7 @@ def run_size(
     )
     record_path = hooks.urls.record_path(record.id)
     config = load_mkdocs_yml(snapshot / "mkdocs.yml")
-    search_md = (config.get("extra") or {}).get("kb_search_page") or "haku.md"
+    search_md = kb_setting(config, "search_page") or "haku.md"
     search_path = hooks.urls.source_url(search_md) + "?q=hankinta"
 
     # Generator build.
@@ -663,10 +702,10 @@ def run_size(
                 PY,
                 "-c",
                 "import sys; from pathlib import Path; sys.path.insert(0, 'hooks');"
-                " from kb.model import LANGS; from kb.search.index import build_index;"
+                " from kb.search.index import build_index;"
                 " from kb.search.prep import all_page_infos; from kb.state import read_state;"
-                " build_index(Path('site'), LANGS, all_page_infos("
-                "read_state(Path('data/measures.yaml'), 'data/measures.yaml').site))",
+                " build_index(Path('site'), ('fi', 'sv'), all_page_infos("
+                "read_state(Path('data/measures.yaml'), 'data/measures.yaml').site, ('fi', 'sv')))",
             ],
             gen,
             work / f"gen-{n}-pagefind.log",

@@ -27,6 +27,7 @@ import yaml  # noqa: E402
 from kb.errors import DataErrors  # noqa: E402
 from kb.load import load, read_text  # noqa: E402
 from kb.pairs import handwritten  # noqa: E402
+from kb.settings import Languages  # noqa: E402
 from kb.translations import (  # noqa: E402
     SECTIONS,
     Field,
@@ -39,6 +40,7 @@ from kb.translations import (  # noqa: E402
     read_links,
     statuses,
 )
+from kb.urls import ROOT_LANG  # noqa: E402
 
 DATA = "data/measures.yaml"
 LINKS = "data/translations.yaml"
@@ -65,7 +67,7 @@ def _fields(root: Path) -> list[Field]:
     loaded, errors = load(root / DATA, DATA)
     if loaded is None:
         raise _Failure(DataErrors(errors).report())
-    pages, problems = handwritten(root / DOCS)
+    pages, problems = handwritten(root / DOCS, Languages.of_data(ROOT_LANG))
     if problems:
         raise _Failure("\n".join(problems))
     fi, sv = pages["fi"], pages["sv"]

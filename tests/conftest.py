@@ -14,11 +14,20 @@ from typing import Any
 
 import pytest
 
+from kb.settings import Language, Languages
 from kb_browser import CHROMIUM, CHROMIUM_FLAGS, serve
 
 ROOT = Path(__file__).resolve().parent.parent
 
 FIXTURES = Path(__file__).resolve().parent / "fixtures"
+# The site's languages as mkdocs.yml configures them (for tests that call the core).
+LANGUAGES = Languages(
+    (
+        Language("fi", "Suomi", "Hankinta-Suomi – tulokset"),
+        Language("sv", "Svenska", "Hankinta-Suomi – resultat"),
+    ),
+    "fi",
+)
 FEEDBACK_ENV = {
     "GITHUB_SERVER_URL": "https://github.com",
     "GITHUB_REPOSITORY": "org/hankinta-suomi",
@@ -61,14 +70,14 @@ def with_linked_records(small_yaml: str, project: Path) -> str:
     """The small data plus a minimal record for each record the project's pages and settings name.
 
     Test projects build the real pages in `docs/` and the real mkdocs.yml with the small data;
-    a page that links a real record, or a key result in `extra.kb_key_results`, would otherwise
+    a page that links a real record, or a key result in `extra.kb.key_results`, would otherwise
     stop every such build.
     """
     present = set(re.findall(r"^  - id: ([a-z0-9-]+)$", small_yaml, flags=re.MULTILINE))
     pages = [page.read_text("utf-8") for page in (project / "docs").rglob("*.md")]
     named = {name for text in pages for name in _RECORD_LINK.findall(text)}
     config = (project / "mkdocs.yml").read_text("utf-8")
-    block = re.search(r"^  kb_key_results:\n((?:    - .+\n)+)", config, flags=re.MULTILINE)
+    block = re.search(r"^    key_results:\n((?:      - .+\n)+)", config, flags=re.MULTILINE)
     if block:
         named |= set(re.findall(r"- ([a-z0-9-]+)", block.group(1)))
     linked = sorted(named - present)

@@ -9,7 +9,6 @@ from urllib.parse import quote
 
 import pytest
 
-from kb.model import LANGS
 from kb.search.index import build_index
 from kb.search.prep import all_page_infos
 from kb.state import read_state
@@ -133,7 +132,7 @@ def batched_server(built_site: Path, tmp_path_factory: pytest.TempPathFactory) -
     site = tmp_path_factory.mktemp("batched") / "site"
     shutil.copytree(built_site, site)
     data = read_state(ROOT / "data/measures.yaml", "data/measures.yaml").site
-    manifest = build_index(site, LANGS, all_page_infos(data), per_bundle=15)
+    manifest = build_index(site, ("fi", "sv"), all_page_infos(data, ("fi", "sv")), per_bundle=15)
     assert all(len(names) > 2 for names in manifest.values()), manifest
     httpd, url = serve(site)
     yield url

@@ -39,7 +39,7 @@ def test_missing_translation_of_a_handwritten_page_fails_the_build(project: Path
     (project / "docs/fi/uusi.md").write_text("# Uusi sivu\n", encoding="utf-8")
     result = build(project)
     assert result.returncode == 1
-    assert "docs/fi/uusi.md has no Swedish version" in result.stderr
+    assert "docs/fi/uusi.md has no version in Svenska" in result.stderr
     assert "Traceback" not in result.stderr
 
 
@@ -98,8 +98,8 @@ def test_a_wrong_feedback_address_stops_the_build(project: Path) -> None:
     assert result.returncode == 1
     assert "Traceback" not in result.stderr
     assert (
-        "extra.kb_feedback.email (KB_FEEDBACK_EMAIL): 'palaute at julkaisija' is not an e-mail"
-        in result.stderr
+        "mkdocs.yml extra.kb.feedback.email (KB_FEEDBACK_EMAIL): 'palaute at julkaisija' is "
+        "not an e-mail" in result.stderr
     )
     assert not (project / "site").exists()
 

@@ -19,9 +19,7 @@ from rdflib.namespace import DCAT, DCTERMS, FOAF, RDF, XSD
 
 from conftest import build
 from kb.export.catalog import (
-    LICENSE,
     SPATIAL,
-    THEME,
     DatasetMeta,
     Export,
     datapackage,
@@ -32,10 +30,13 @@ from kb.export.catalog import (
 )
 from kb.export.files import CSV_COLUMNS
 from kb.model import Kind, Organisation, Origin, Status, Text
+from kb.settings import Licence, Theme
 from kb.state import read_state
 from kb.strings import strings
 
 SITE_URL = "https://hankinta-suomi.example/"
+LICENSE = "https://creativecommons.org/licenses/by/4.0/"  # mkdocs.yml extra.kb.open_data
+THEME = "http://publications.europa.eu/resource/authority/data-theme/GOVE"  # ditto
 VCARD = Namespace("http://www.w3.org/2006/vcard/ns#")
 EXPORTS = {
     "hankinta-suomi.json": ("application/json", "JSON"),
@@ -78,11 +79,10 @@ def _data_dates(root: Path) -> tuple[str, str, str]:
 def test_catalog_describes_the_dataset_in_both_languages(catalog: Graph, root: Path) -> None:
     (cat,) = catalog.subjects(RDF.type, DCAT.Catalog)
     dataset = _dataset(catalog)
-    fi, sv = strings("fi"), strings("sv")
     for subject in (cat, dataset):
         assert _texts(catalog, subject, DCTERMS.title) == {
-            "fi": fi["dataset_title"],
-            "sv": sv["dataset_title"],
+            "fi": "Hankinta-Suomi – toimenpiteet ja tulokset",
+            "sv": "Hankinta-Suomi – åtgärder och resultat",
         }
         assert set(_texts(catalog, subject, DCTERMS.description)) == {"fi", "sv"}
         assert _one(catalog, subject, DCTERMS.license) == URIRef(LICENSE)
@@ -250,6 +250,9 @@ def _meta(text: str) -> DatasetMeta:
         end="2023-12",
         modified="2026-11-21",
         exports=(Export("hankinta-suomi-fi.csv", hostile, "text/csv", "CSV", "fi", 10),),
+        name="hankinta-suomi",
+        licence=Licence("CC-BY-4.0", "CC BY 4.0", LICENSE),
+        theme=Theme("GOVE", (("en", "Government and public sector"),)),
     )
 
 
@@ -298,11 +301,12 @@ def test_an_unknown_publisher_stops_the_build_with_the_setting_named(
 ) -> None:
     config = project / "mkdocs.yml"
     text = config.read_text(encoding="utf-8")
-    assert "  kb_publisher: vm\n" in text
-    config.write_text(text.replace("  kb_publisher: vm\n", "  kb_publisher: ministry\n"))
+    assert "      publisher: vm\n" in text
+    config.write_text(text.replace("      publisher: vm\n", "      publisher: ministry\n"))
     result = build(project)
     assert result.returncode == 1 and "Traceback" not in result.stderr
-    assert "mkdocs.yml extra.kb_publisher: 'ministry' is not an organisation id" in result.stderr
+    message = "mkdocs.yml extra.kb.open_data.publisher: 'ministry' is not an organisation id"
+    assert message in result.stderr
     assert not (project / "site").exists()
 
 

@@ -13,9 +13,9 @@ from kb.load import parse
 from kb.model import Site, Text
 from kb.records import build_site
 from kb.strings import strings
-from kb.views.charts import TIMELINE_MAX, kind_groups
 from kb.views.format import is_moment
 from kb.views.overview import overview_charts
+from kb.views.timeline import TIMELINE_MAX, kind_groups
 
 SVG = "{http://www.w3.org/2000/svg}"
 
@@ -67,7 +67,7 @@ def test_timeline_is_bounded(site: Site) -> None:
 
 
 def test_dates_sit_inside_their_month_and_a_period_includes_its_last_day() -> None:
-    from kb.views.charts import _year_fraction
+    from kb.views.timeline import _year_fraction
 
     assert _year_fraction("2020-01-31", end=False) < _year_fraction("2020-02", end=False)
     assert _year_fraction("2023-12-31", end=True) == 2024.0  # the programme's last day

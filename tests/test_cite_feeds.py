@@ -14,7 +14,8 @@ import jinja2
 import pytest
 
 from kb.export.cite import cite_year, csl_item, to_csl_json
-from kb.export.files import feed_entries, record_json
+from kb.export.feeds import feed_entries
+from kb.export.files import record_json
 from kb.model import Kind, Origin, Record, Site, Status, Text
 from kb.state import read_state
 
@@ -129,7 +130,8 @@ def _hostile_site() -> Site:
 def test_hostile_titles_in_csl_and_record_json_stay_data() -> None:
     site = _hostile_site()
     record = site.records[0]
-    [item] = json.loads(to_csl_json(csl_item(site, record, "fi", SITE_URL, HOSTILE, "x")))
+    item = csl_item(site, record, "fi", SITE_URL, HOSTILE, "x", "hankinta-suomi")
+    [item] = json.loads(to_csl_json(item))
     assert item["title"] == HOSTILE and item["author"] == [{"literal": HOSTILE}]
     assert json.loads(record_json(record))["title"]["fi"] == HOSTILE
 

@@ -119,10 +119,12 @@ sys.path.insert(0, "hooks")
 
 from pathlib import Path
 
-from kb.export.files import feed_entries, to_csv, to_json
+from kb.export.feeds import feed_entries
+from kb.export.files import to_csv, to_json
 from kb.guard import page_outputs
 from kb.markdown import render
-from kb.model import LANGS
+from kb.settings import Languages
+from kb.urls import ROOT_LANG
 from kb.listings import build_listings
 from kb.pageref import HOME, PageKind
 from kb.pages import page_specs
@@ -135,7 +137,9 @@ from kb.views.home import default_key_results
 
 state = read_state(Path("data/measures.yaml"), "data/measures.yaml")
 site, graph = state.site, state.graph
-pages, problems = handwritten(Path("docs"))
+LANGUAGES = Languages.of_data(ROOT_LANG)  # mkdocs.yml's languages are the data's
+LANGS = LANGUAGES.codes
+pages, problems = handwritten(Path("docs"), LANGUAGES)
 assert problems == [], problems
 featured = default_key_results(site)
 report = {
@@ -149,7 +153,7 @@ for lang in LANGS:
     table = strings(lang)
     listings = build_listings(site, lang)
     specs = page_specs(site, lang, table, listings)
-    pairs, problems = build_pairs(pages, [spec.path for spec in specs])
+    pairs, problems = build_pairs(pages, [spec.path for spec in specs], LANGUAGES)
     assert problems == [], problems
     refs = [HOME, *(spec.ref for spec in specs)]
     views = {ref: view_for(site, graph, ref, lang, table, listings, featured) for ref in refs}
@@ -166,7 +170,7 @@ for lang in LANGS:
         "bodies": len(bodies),
     }
 report["json"] = len(to_json(site))
-report["search"] = len(all_page_infos(site))
+report["search"] = len(all_page_infos(site, LANGS))
 engine = sorted(name for name in sys.modules if name.split(".")[0] in BLOCKED)
 assert engine == [], engine
 print(json.dumps(report))

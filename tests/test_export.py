@@ -12,15 +12,8 @@ from pathlib import Path
 import jsonschema
 import pytest
 
-from kb.export.files import (
-    LIST_SEPARATOR,
-    feed_entries,
-    feed_updated,
-    json_ld,
-    redirects,
-    to_csv,
-    to_data,
-)
+from kb.export.feeds import feed_entries, feed_updated, json_ld, redirects
+from kb.export.files import LIST_SEPARATOR, to_csv, to_data
 from kb.load import parse
 from kb.model import Site
 from kb.records import build_site

@@ -9,15 +9,18 @@ import shutil
 from pathlib import Path
 
 import pytest
+from mkdocs.utils.yaml import yaml_load
 
-import kb.adapter.hooks as adapter
+import kb.adapter.files as adapter
 import kb.state
 import kb.strings
 import kb.validate
 import kb.validate.schema
+from conftest import LANGUAGES
 from kb.errors import DataErrors
 from kb.filecache import by_file_version, file_version
 from kb.load import parse
+from kb.settings import read_settings
 from kb.state import current_state
 from kb.strings import strings
 from kb.validate import is_valid, validate
@@ -136,22 +139,21 @@ def test_the_state_follows_edits_of_the_data_and_of_the_schema(schema: Path, dat
 
 
 def test_the_open_data_follows_edits_of_the_schema_and_the_strings(
-    schema: Path, tables: Path, data: Path
+    schema: Path, tables: Path, data: Path, root: Path
 ) -> None:
     state = current_state(data, "data/measures.yaml")
-    settings = adapter._OpenData(
-        publisher="vm",
-        contact=("kirjaamo@vm.fi", None),
-        landing=(("fi", SITE_URL), ("sv", SITE_URL + "sv/")),
-    )
+    with open(root / "mkdocs.yml", encoding="utf-8") as file:
+        settings = read_settings(yaml_load(file)["extra"], LANGUAGES)
+    contact = ("kirjaamo@vm.fi", None)
+    landing = (("fi", ""), ("sv", "sv/"))
 
     def shared() -> tuple[adapter.DatasetMeta, dict[str, str]]:
-        meta, files = adapter._shared_files(state, SITE_URL, settings)
+        meta, files = adapter.shared_files(state, SITE_URL, settings, contact, landing)
         return meta, dict(files)
 
     meta, files = shared()
     assert shared()[0] is meta
-    _edit(schema, '"title": "Hankinta-Suomi results', '"title": "Muokattu skeema: results')
+    _edit(schema, '"title": "Results knowledge base', '"title": "Muokattu skeema: results')
     meta, files = shared()
     assert "Muokattu skeema" in files["data/measures.schema.json"]
     _edit(tables / "fi.yaml", "export_json: Kaikki tiedot", "export_json: Koko aineisto")

@@ -15,7 +15,7 @@ from pathlib import Path
 import pytest
 from test_build_errors import build, copy_project
 
-from conftest import with_linked_records
+from conftest import LANGUAGES, with_linked_records
 from kb.guard import (
     SHOWN_PER_GROUP,
     Expected,
@@ -46,9 +46,9 @@ def pairs(
     data.write_text(with_linked_records(small_yaml, root), encoding="utf-8")
     site = read_state(data, "data/measures.yaml").site
     specs = page_specs(site, "fi", strings("fi"))
-    pages, problems = handwritten(root / "docs")
+    pages, problems = handwritten(root / "docs", LANGUAGES)
     assert problems == []
-    found, problems = build_pairs(pages, [s.path for s in specs])
+    found, problems = build_pairs(pages, [s.path for s in specs], LANGUAGES)
     assert problems == []
     return found, specs
 
@@ -75,7 +75,7 @@ def test_every_page_is_expected_in_every_language_with_its_group(
 
 def test_an_address_with_letters_outside_ascii_is_the_file_name_itself() -> None:
     found, problems = build_pairs(
-        {"fi": {"hyvä.md": "bra-å.md"}, "sv": {"bra-å.md": "hyvä.md"}}, []
+        {"fi": {"hyvä.md": "bra-å.md"}, "sv": {"bra-å.md": "hyvä.md"}}, [], LANGUAGES
     )
     assert problems == []
     paths = {e.path for e in page_outputs(found, ("fi", "sv"))}

@@ -48,13 +48,30 @@ CASES: list[tuple[str, Callable[[Path], None], str]] = [
     (
         "footer label typo",
         lambda p: _edit(p / "mkdocs.yml", "label: footer_open_data", "label: footer_opendata"),
-        "mkdocs.yml extra.kb_footer[1]: 'footer_opendata' is not a key of hooks/strings/fi.yaml;"
+        "mkdocs.yml extra.kb.footer[1].label: 'footer_opendata' is not a key of "
+        "hooks/strings/fi.yaml;"
         " did you mean 'footer_open_data'?",
     ),
     (
         "footer entry without a label",
         lambda p: _edit(p / "mkdocs.yml", ", label: footer_open_data}", "}"),
-        "mkdocs.yml extra.kb_footer[1]: expected {page: <Finnish file>, label: <UI string>}",
+        "mkdocs.yml extra.kb.footer[1].label: missing; this setting is required",
+    ),
+    (
+        "nav written as a text",
+        lambda p: _edit(
+            p / "mkdocs.yml",
+            "    nav:\n      - strategia.md\n      - ohjelma.md\n",
+            "    nav: strategia.md\n    x_nav:\n      - ohjelma.md\n",
+        ),
+        "mkdocs.yml extra.kb.nav: expected a list (lines starting with '- '), found the text "
+        "'strategia.md'",
+    ),
+    (
+        "a setting of the wrong type",
+        lambda p: _edit(p / "mkdocs.yml", "search_page: haku.md", "search_page: 5"),
+        "mkdocs.yml extra.kb.search_page: expected the file name of a hand-written page, e.g. "
+        "'ohjelma.md', found 5",
     ),
     (
         "mistyped locale",
@@ -68,13 +85,14 @@ CASES: list[tuple[str, Callable[[Path], None], str]] = [
     ),
     (
         "search page typo",
-        lambda p: _edit(p / "mkdocs.yml", "kb_search_page: haku.md", "kb_search_page: hakuu.md"),
-        "mkdocs.yml extra.kb_search_page: no page docs/fi/hakuu.md",
+        lambda p: _edit(p / "mkdocs.yml", "search_page: haku.md", "search_page: hakuu.md"),
+        "mkdocs.yml extra.kb.search_page: no page docs/fi/hakuu.md",
     ),
     (
         "nav entry that is not a page",
         lambda p: _edit(p / "mkdocs.yml", "- ohjelma.md", "- {ohjelma: x}"),
-        "mkdocs.yml extra.kb_nav: no page docs/fi/",
+        "mkdocs.yml extra.kb.nav[1]: expected the file name of a hand-written page, e.g. "
+        "'ohjelma.md', found a mapping",
     ),
     (
         "data file links to /dev/zero",
@@ -149,7 +167,7 @@ CASES: list[tuple[str, Callable[[Path], None], str]] = [
             (p / f"docs/{lang}/uusi.md").write_text("# Uusi\n\nTeksti.\n", encoding="utf-8")
             for lang in ("fi", "sv")
         ],
-        "docs/fi/uusi.md is not in the navigation: add '- uusi.md' under extra.kb_nav",
+        "docs/fi/uusi.md is not in the navigation: add '- uusi.md' under extra.kb.nav",
     ),
     (
         "Swedish page name in another Unicode normalisation",
@@ -195,7 +213,7 @@ def test_a_located_message_and_no_traceback(
 
 
 def test_a_new_page_pair_listed_in_kb_nav_builds(project: Path) -> None:
-    """README "Adding a page": both files, then one line in extra.kb_nav."""
+    """README "Adding a page": both files, then one line in extra.kb.nav."""
     (project / "docs/fi/hankintakalenteri.md").write_text(
         "---\ntranslation: upphandlingskalender.md\n---\n# Hankintakalenteri\n\nTeksti.\n",
         encoding="utf-8",
@@ -204,7 +222,8 @@ def test_a_new_page_pair_listed_in_kb_nav_builds(project: Path) -> None:
         "---\ntranslation: hankintakalenteri.md\n---\n# Upphandlingskalender\n\nText.\n",
         encoding="utf-8",
     )
-    _edit(project / "mkdocs.yml", "    - haku.md\n", "    - haku.md\n    - hankintakalenteri.md\n")
+    nav = "      - haku.md\n"
+    _edit(project / "mkdocs.yml", nav, nav + "      - hankintakalenteri.md\n")
     result = build(project)
     assert result.returncode == 0, result.stderr[-2000:]
     page = project / "site/sv/upphandlingskalender/index.html"

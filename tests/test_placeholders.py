@@ -18,11 +18,12 @@ import jinja2
 import pytest
 from jinja2 import nodes
 
-from kb.model import LANGS
+from conftest import LANGUAGES
 from kb.strings import PlaceholderError, placeholders, strings, t
 from kb.views.uistrings import FILTERS
 
 ROOT = Path(__file__).resolve().parents[1]
+LANGS = LANGUAGES.codes  # the site's languages (mkdocs.yml)
 TABLE = strings(LANGS[0])
 _BY_HAND = re.compile(r"\{\w+\}")
 

@@ -15,21 +15,13 @@ from hypothesis import strategies as st
 import kb.search.index as kb_search
 from kb.search.morph import (
     MorphologyError,
-    build_vocabulary,
-    count_words,
-    expand_text,
     finnish_expansion,
     swedish_expansion,
     voikko_analyser,
 )
-from kb.search.prep import (
-    MARKER,
-    PageInfo,
-    ignore_repeated,
-    indexed_text,
-    page_text,
-    with_extra,
-)
+from kb.search.prep import MARKER, PageInfo, with_extra
+from kb.search.text import ignore_repeated, indexed_text, page_text
+from kb.search.vocabulary import build_vocabulary, count_words, expand_text
 
 
 @pytest.fixture(scope="module")
@@ -148,7 +140,7 @@ def test_vocabulary_file_is_compact_json(tmp_path: Path, analyse) -> None:
 
 
 def test_the_vocabulary_is_split_in_shards_by_the_first_two_letters() -> None:
-    from kb.search.morph import shard_key, shards
+    from kb.search.vocabulary import shard_key, shards
 
     table = {
         "words": ["hankinta", "hankinnat", "ääni", "ha", "kunta"],

@@ -12,6 +12,7 @@ from pathlib import Path
 import pytest
 
 import kb.search.index as kb_search
+import kb.search.preview as preview
 
 _BODY = '<html><body><main data-pagefind-body="">{}</main></body></html>'
 
@@ -102,7 +103,7 @@ def test_the_preview_index_replaces_the_old_one_whole(
     old.mkdir(parents=True)
     (old / "stale.pf_index").write_text("old", encoding="utf-8")
     monkeypatch.setattr(kb_search, "_run_pagefind", _FakePagefind())
-    kb_search.publish_index(site, ("fi", "sv"), {})
+    preview.publish_index(site, ("fi", "sv"), {})
     assert sorted(p.name for p in (site / "pagefind").iterdir()) == [
         "bundles.json",
         "fi-01",
@@ -118,7 +119,7 @@ def test_the_preview_index_gives_up_quietly_when_the_site_changes(
 ) -> None:
     site = _site(tmp_path, records=2)
     monkeypatch.setattr(kb_search, "_run_pagefind", _FakePagefind(fail="fi-01"))
-    kb_search.publish_index(site, ("fi", "sv"), {})  # no exception: the next rebuild tries again
+    preview.publish_index(site, ("fi", "sv"), {})  # no exception: the next rebuild tries again
     assert "search index was not updated" in capsys.readouterr().err
     assert not (site / "pagefind").exists()
     assert not list(tmp_path.glob(".kb-pagefind-*"))
@@ -130,7 +131,7 @@ def test_background_indexing_returns_at_once_and_publishes_later(
     site = _site(tmp_path, records=1)
     fake = _FakePagefind(delay=0.5)
     monkeypatch.setattr(kb_search, "_run_pagefind", fake)
-    worker = kb_search.index_in_background(site, ("fi", "sv"), {})
+    worker = preview.index_in_background(site, ("fi", "sv"), {})
     assert worker.is_alive()  # returned without waiting for Pagefind
     assert not (site / "pagefind/bundles.json").exists()
     worker.join(timeout=60)
@@ -144,7 +145,7 @@ def test_background_indexing_returns_at_once_and_publishes_later(
 def test_background_indexing_survives_a_missing_site(
     tmp_path: Path, capsys: pytest.CaptureFixture[str]
 ) -> None:
-    worker = kb_search.index_in_background(tmp_path / "gone" / "site", ("fi", "sv"), {})
+    worker = preview.index_in_background(tmp_path / "gone" / "site", ("fi", "sv"), {})
     worker.join(timeout=60)
     assert "search index was not updated" in capsys.readouterr().err
 
@@ -152,17 +153,17 @@ def test_background_indexing_survives_a_missing_site(
 def test_serve_builds_are_told_from_published_builds() -> None:
     from types import SimpleNamespace
 
-    import kb.adapter.hooks as kb_hooks
+    from kb.adapter.settings import serving
 
     def config(site_url: str, addr: tuple[str, int] = ("127.0.0.1", 8000)) -> object:
         return SimpleNamespace(site_url=site_url, dev_addr=addr)
 
-    assert kb_hooks._serving(config("http://127.0.0.1:8000/"))
-    assert kb_hooks._serving(config("http://127.0.0.1:8123/kb/", ("127.0.0.1", 8123)))
-    assert kb_hooks._serving(config("http://[::1]:8000/", ("::1", 8000)))
-    assert not kb_hooks._serving(config("https://hankinnat.example.fi/"))
-    assert not kb_hooks._serving(config("http://127.0.0.1:9000/"))
-    assert not kb_hooks._serving(config("http://127.0.0.1:x/"))
+    assert serving(config("http://127.0.0.1:8000/"))
+    assert serving(config("http://127.0.0.1:8123/kb/", ("127.0.0.1", 8123)))
+    assert serving(config("http://[::1]:8000/", ("::1", 8000)))
+    assert not serving(config("https://hankinnat.example.fi/"))
+    assert not serving(config("http://127.0.0.1:9000/"))
+    assert not serving(config("http://127.0.0.1:x/"))
 
 
 def test_quick_edits_run_one_preview_index_at_a_time(
@@ -171,8 +172,8 @@ def test_quick_edits_run_one_preview_index_at_a_time(
     site = _site(tmp_path, records=1)
     fake = _FakePagefind(delay=0.3)
     monkeypatch.setattr(kb_search, "_run_pagefind", fake)
-    first = kb_search.index_in_background(site, ("fi", "sv"), {})
-    second = kb_search.index_in_background(site, ("fi", "sv"), {})
+    first = preview.index_in_background(site, ("fi", "sv"), {})
+    second = preview.index_in_background(site, ("fi", "sv"), {})
     first.join(timeout=60)
     second.join(timeout=60)
     assert fake.most == 1  # the second run waited for the first: one Pagefind at a time
@@ -192,12 +193,12 @@ def test_a_preview_index_of_a_replaced_site_is_thrown_away(
         real(site_dir, bundle)
 
     monkeypatch.setattr(kb_search, "_run_pagefind", fake)
-    stale = kb_search.index_in_background(site, ("fi", "sv"), {})
+    stale = preview.index_in_background(site, ("fi", "sv"), {})
     assert started.wait(timeout=30)
     site.rename(tmp_path / "old-site")  # the next rebuild swaps a new folder in meanwhile
     _site(tmp_path, records=2)
     stale.join(timeout=60)
     assert not (site / "pagefind").exists()  # the old pages' index never reaches the new site
     assert not list(tmp_path.glob(".kb-pagefind-out-*"))
-    kb_search.index_in_background(site, ("fi", "sv"), {}).join(timeout=60)
+    preview.index_in_background(site, ("fi", "sv"), {}).join(timeout=60)
     assert (site / "pagefind/bundles.json").is_file()  # the new site's own run publishes

@@ -3,15 +3,18 @@
 from __future__ import annotations
 
 import datetime as dt
+import re
 from pathlib import Path
 
 import pytest
 import yaml
 
-from kb.statement import ISSUE_FORM, Feedback, feedback_channel, statement_dates
+from kb.statement import Feedback, feedback_channel, issue_form, statement_dates
 from kb.strings import strings
 
 GITHUB = {"GITHUB_SERVER_URL": "https://github.com", "GITHUB_REPOSITORY": "org/site"}
+FORM = "saavutettavuus.yml"  # mkdocs.yml extra.kb.issue_form
+ISSUE_FORM = issue_form(FORM)
 
 
 def test_configured_email_and_form_win_over_the_repository() -> None:
@@ -23,9 +26,10 @@ def test_configured_email_and_form_win_over_the_repository() -> None:
 
 
 def test_without_configuration_the_repository_issue_form_is_the_channel() -> None:
-    channel, problems = feedback_channel({"email": "", "url": ""}, GITHUB)
+    channel, problems = feedback_channel({"email": "", "url": ""}, GITHUB, FORM)
     assert problems == []
     assert channel == Feedback(None, f"https://github.com/org/site/{ISSUE_FORM}", True)
+    assert feedback_channel({}, GITHUB, None) == (None, [])  # no form configured
 
 
 def test_without_configuration_or_repository_there_is_no_channel() -> None:
@@ -50,7 +54,9 @@ def test_a_wrong_channel_is_a_problem_not_a_fallback(configured: dict, message: 
 
 
 def test_the_issue_form_the_statement_links_to_exists(root: Path) -> None:
-    form = root / ".github" / ISSUE_FORM.replace("issues/new?template=", "ISSUE_TEMPLATE/")
+    config = (root / "mkdocs.yml").read_text(encoding="utf-8")
+    (name,) = re.findall(r"^    issue_form: (\S+)$", config, flags=re.MULTILINE)
+    form = root / ".github/ISSUE_TEMPLATE" / name
     spec = yaml.safe_load(form.read_text(encoding="utf-8"))
     assert {"name", "description", "body"} <= set(spec)
     assert any(item.get("validations", {}).get("required") for item in spec["body"])
@@ -97,15 +103,15 @@ def test_an_email_with_mail_headers_is_refused() -> None:
     channel, problems = feedback_channel({"email": "a?cc=evil@x.fi"}, {})
     assert channel is None
     assert problems == [
-        "extra.kb_feedback.email (KB_FEEDBACK_EMAIL): 'a?cc=evil@x.fi' is not an e-mail address"
+        "extra.kb.feedback.email (KB_FEEDBACK_EMAIL): 'a?cc=evil@x.fi' is not an e-mail address"
     ]
 
 
 def test_a_hostile_github_server_url_gives_no_issue_form_link() -> None:
     environ = {"GITHUB_SERVER_URL": "javascript:alert(1)//", "GITHUB_REPOSITORY": "x/y"}
-    channel, problems = feedback_channel({}, environ)
+    channel, problems = feedback_channel({}, environ, FORM)
     assert channel is None
     assert len(problems) == 1 and problems[0].startswith("GITHUB_SERVER_URL and GITHUB_REPOSITORY")
-    good, none = feedback_channel({}, {**environ, "GITHUB_SERVER_URL": "https://github.com"})
+    good, none = feedback_channel({}, {**environ, "GITHUB_SERVER_URL": "https://github.com"}, FORM)
     assert none == [] and good is not None
     assert good.url == "https://github.com/x/y/issues/new?template=saavutettavuus.yml"

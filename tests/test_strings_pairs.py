@@ -4,6 +4,7 @@ from __future__ import annotations
 
 from pathlib import Path
 
+from conftest import LANGUAGES
 from kb.pairs import build_pairs, handwritten
 from kb.strings import strings
 from kb.urls import source_url as page_url
@@ -43,9 +44,9 @@ def test_pairs_by_same_path_and_by_translation_front_matter(tmp_path: Path) -> N
     (tmp_path / "sv/tillgänglighetsutlåtande.md").write_text(
         "---\ntranslation: saavutettavuusseloste.md\n---\n# T\n"
     )
-    pages, unreadable = handwritten(tmp_path)
+    pages, unreadable = handwritten(tmp_path, LANGUAGES)
     assert unreadable == []
-    pairs, problems = build_pairs(pages, ["records/x.md"])
+    pairs, problems = build_pairs(pages, ["records/x.md"], LANGUAGES)
     assert problems == []
     assert pairs.alternates("fi", "saavutettavuusseloste.md") == {
         "fi": "saavutettavuusseloste/",
@@ -66,11 +67,11 @@ def test_missing_or_one_sided_translation_is_a_problem(tmp_path: Path) -> None:
     (tmp_path / "sv/orphan.md").write_text("# Endast svenska\n")
     (tmp_path / "sv/records").mkdir()
     (tmp_path / "sv/records/x.md").write_text("# x\n")
-    _, problems = build_pairs(handwritten(tmp_path)[0], [])
+    _, problems = build_pairs(handwritten(tmp_path, LANGUAGES)[0], [], LANGUAGES)
     text = "\n".join(problems)
-    assert "docs/fi/only.md has no Swedish version" in text
+    assert "docs/fi/only.md has no version in Svenska" in text
     assert "docs/sv/b.md names 'c.md' as its translation" in text
-    assert "docs/sv/orphan.md has no Finnish version" in text
+    assert "docs/sv/orphan.md has no version in Suomi" in text
     assert "docs/sv/records/x.md: the folders" in text
     assert len(problems) == 5  # records/x.md also lacks a Finnish version
 
@@ -80,7 +81,7 @@ def test_unreadable_front_matter_is_a_located_problem(tmp_path: Path) -> None:
     (tmp_path / "sv").mkdir()
     (tmp_path / "fi/a.md").write_text("---\ntranslation: a.md\ndescription: x: y\n---\n# A\n")
     (tmp_path / "sv/a.md").write_bytes(b"# \xff\n")
-    pages, problems = handwritten(tmp_path)
+    pages, problems = handwritten(tmp_path, LANGUAGES)
     assert set(pages["fi"]) == {"a.md"} and set(pages["sv"]) == {"a.md"}
     assert problems[0].startswith("docs/fi/a.md:3:")
     assert "front matter (between the --- lines) is not valid YAML" in problems[0]

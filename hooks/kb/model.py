@@ -3,10 +3,7 @@
 from __future__ import annotations
 
 import enum
-from dataclasses import dataclass, field
-
-LANGS: tuple[str, ...] = ("fi", "sv")
-DEFAULT_LANG = "fi"
+from dataclasses import dataclass, field, fields
 
 
 class Kind(enum.StrEnum):
@@ -35,10 +32,16 @@ class Origin(enum.StrEnum):
 
 @dataclass(frozen=True)
 class Text:
-    """A text in both languages."""
+    """A text in both languages of the data format (schema/measures.schema.json); the
+    site's languages are configured in mkdocs.yml and must be these (kb.settings)."""
 
     fi: str
     sv: str
+
+    @classmethod
+    def languages(cls) -> tuple[str, ...]:
+        """The languages every text of the data has: its fields."""
+        return tuple(f.name for f in fields(cls))
 
     def get(self, lang: str) -> str:
         """Return the text in `lang` ('fi' or 'sv')."""

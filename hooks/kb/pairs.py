@@ -15,14 +15,9 @@ from urllib.parse import quote
 
 import yaml
 
-from kb.model import LANGS
-from kb.urls import GENERATED_DIRS, lang_prefix, source_url
+from kb.settings import Languages
+from kb.urls import GENERATED_DIRS, source_url
 
-# First parts of addresses the build writes itself: a hand-written page there would be
-# replaced by (or replace) a generated page, an export, an asset or the other language.
-RESERVED = frozenset(
-    {d.rstrip("/") for d in GENERATED_DIRS} | {"data", "pagefind", "assets"} | set(LANGS)
-)
 _FRONT = re.compile(r"\A---\s*\n(.*?\n)(?:---|\.\.\.)\s*\n", re.S)
 
 
@@ -90,12 +85,22 @@ def outside_links(root: Path, folder: Path) -> list[str]:
     return problems
 
 
-def handwritten(docs_dir: Path) -> tuple[dict[str, dict[str, str | None]], list[str]]:
+def reserved(languages: Languages) -> frozenset[str]:
+    """First parts of addresses the build writes itself: a hand-written page there would be
+    replaced by (or replace) a generated page, an export, an asset or another language."""
+    generated = {d.rstrip("/") for d in GENERATED_DIRS}
+    return frozenset(generated | {"data", "pagefind", "assets"} | set(languages.codes))
+
+
+def handwritten(
+    docs_dir: Path, languages: Languages
+) -> tuple[dict[str, dict[str, str | None]], list[str]]:
     """Per language: each hand-written page and the name its front matter gives as
     translation; and every page whose text or front matter cannot be read."""
     found: dict[str, dict[str, str | None]] = {}
     problems: list[str] = []
-    for lang in LANGS:
+    taken = reserved(languages)
+    for lang in languages.codes:
         root = docs_dir / lang
         pages: dict[str, str | None] = {}
         for file in sorted(root.rglob("*.md")) if root.is_dir() else []:
@@ -117,10 +122,10 @@ def handwritten(docs_dir: Path) -> tuple[dict[str, dict[str, str | None]], list[
                     "its front matter; save it as UTF-8 without BOM"
                 )
             first_part = rel.split("/")[0].removesuffix(".md")
-            if first_part in RESERVED and not rel.startswith(GENERATED_DIRS):
+            if first_part in taken and not rel.startswith(GENERATED_DIRS):
                 problems.append(
-                    f"{where}: the address /{lang_prefix(lang)}{source_url(rel)} is one the build "
-                    f"makes itself (reserved: {', '.join(sorted(RESERVED))}); rename the page"
+                    f"{where}: the address /{languages.prefix(lang)}{source_url(rel)} is one the "
+                    f"build makes itself (reserved: {', '.join(sorted(taken))}); rename the page"
                 )
             meta, problem = front_matter(text, where)
             if problem:
@@ -132,22 +137,24 @@ def handwritten(docs_dir: Path) -> tuple[dict[str, dict[str, str | None]], list[
 
 
 def build_pairs(
-    pages: dict[str, dict[str, str | None]], generated: list[str]
+    pages: dict[str, dict[str, str | None]], generated: list[str], languages: Languages
 ) -> tuple[Pairs, list[str]]:
-    """Pair the pages of the two languages; return the table and every problem found."""
-    first, second = LANGS
+    """Pair the pages of the two languages (the default one's with the other's); return the
+    table and every problem found."""
+    first = languages.default
+    (second,) = (code for code in languages.codes if code != first)
     problems: list[str] = []
     urls: dict[tuple[str, str], dict[str, str]] = {}
 
     def add(path_a: str, path_b: str) -> None:
         entry = {
-            first: quote(lang_prefix(first) + source_url(path_a)),
-            second: quote(lang_prefix(second) + source_url(path_b)),
+            first: quote(languages.prefix(first) + source_url(path_a)),
+            second: quote(languages.prefix(second) + source_url(path_b)),
         }
         urls[(first, path_a)] = entry
         urls[(second, path_b)] = entry
 
-    for lang in LANGS:
+    for lang in languages.codes:
         for path in pages[lang]:
             if path.startswith(GENERATED_DIRS):
                 problems.append(
@@ -172,7 +179,8 @@ def build_pairs(
                 matched_b.add(lookalike[0])
                 continue
             problems.append(
-                f"docs/{first}/{path_a} has no Swedish version: add docs/{second}/{path_b}"
+                f"docs/{first}/{path_a} has no version in {languages.name(second)}: add "
+                f"docs/{second}/{path_b}"
                 + ("" if declared else " or name it with 'translation:' in the front matter")
             )
             continue
@@ -187,7 +195,9 @@ def build_pairs(
         add(path_a, path_b)
     for path_b in pages[second]:
         if path_b not in matched_b:
-            problems.append(f"docs/{second}/{path_b} has no Finnish version in docs/{first}/")
+            problems.append(
+                f"docs/{second}/{path_b} has no version in {languages.name(first)} in docs/{first}/"
+            )
     for path in generated:
         add(path, path)
     return Pairs(urls), problems

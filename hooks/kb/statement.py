@@ -18,8 +18,12 @@ from kb.weblinks import url_problem
 # One address, no display name: 'name@example.org'.
 _EMAIL = re.compile(r"[^@\s<>\"'()]+@[^@\s<>\"'()]+\.[A-Za-z]{2,}")
 TEMPLATE = "kb-statement.html"
-# The issue form of the repository the site is built from (see .github/ISSUE_TEMPLATE).
-ISSUE_FORM = "issues/new?template=saavutettavuus.yml"
+
+
+def issue_form(name: str) -> str:
+    """The address, under the repository's, of its issue form `name` (a file in
+    .github/ISSUE_TEMPLATE/, mkdocs.yml extra.kb.issue_form)."""
+    return f"issues/new?template={name}"
 
 
 @dataclass(frozen=True)
@@ -33,10 +37,11 @@ class Feedback:
 
 
 def feedback_channel(
-    configured: Mapping[str, Any], environ: Mapping[str, str]
+    configured: Mapping[str, Any], environ: Mapping[str, str], form: str | None = None
 ) -> tuple[Feedback | None, list[str]]:
-    """The channel set in mkdocs.yml (extra.kb_feedback: email, url), or else the issue
-    form of the GitHub repository the build runs in; None when there is neither.
+    """The channel set in mkdocs.yml (extra.kb.feedback: email, url), or else the issue
+    form `form` (extra.kb.issue_form) of the GitHub repository the build runs in; None
+    when there is neither.
     Returns the channel and the problems with what was configured."""
     problems = []
     email = str(configured.get("email") or "").strip() or None
@@ -45,18 +50,18 @@ def feedback_channel(
         not _EMAIL.fullmatch(email) or url_problem(f"mailto:{email}", schemes=("mailto",))
     ):
         problems.append(
-            f"extra.kb_feedback.email (KB_FEEDBACK_EMAIL): '{email}' is not an e-mail address"
+            f"extra.kb.feedback.email (KB_FEEDBACK_EMAIL): '{email}' is not an e-mail address"
         )
     problem = url_problem(url, schemes=("https",)) if url is not None else None
     if problem:
-        problems.append(f"extra.kb_feedback.url (KB_FEEDBACK_URL): {problem} (found {url!r})")
+        problems.append(f"extra.kb.feedback.url (KB_FEEDBACK_URL): {problem} (found {url!r})")
     if problems:
         return None, problems
     if email or url:
         return Feedback(email, url), []
     server, repository = environ.get("GITHUB_SERVER_URL"), environ.get("GITHUB_REPOSITORY")
-    if server and repository:
-        url = f"{server.rstrip('/')}/{repository}/{ISSUE_FORM}"
+    if server and repository and form:
+        url = f"{server.rstrip('/')}/{repository}/{issue_form(form)}"
         problem = url_problem(url, schemes=("https",))
         if problem:
             return None, [

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 from collections.abc import Iterable, Mapping
+from difflib import get_close_matches
 from functools import cache
 from pathlib import Path
 from string import Formatter
@@ -11,7 +12,6 @@ from types import MappingProxyType
 import yaml
 
 from kb.filecache import by_file_version
-from kb.model import LANGS
 
 STRINGS_DIR = Path(__file__).resolve().parents[1] / "strings"
 
@@ -28,7 +28,7 @@ class StringsError(Exception):
 _SHOWN = "hooks/strings"
 
 
-@by_file_version(lambda lang: (table_file(lang),), maxsize=2 * len(LANGS))
+@by_file_version(lambda lang: (table_file(lang),), maxsize=8)
 def _table(lang: str) -> Mapping[str, str]:
     path = table_file(lang)
     where = f"{_SHOWN}/{lang}.yaml"
@@ -39,7 +39,7 @@ def _table(lang: str) -> Mapping[str, str]:
     except FileNotFoundError:
         raise StringsError(
             f"{where} is missing: there is no string table for the language '{lang}' "
-            f"(the languages are {', '.join(LANGS)})"
+            f"(there are tables for {', '.join(_languages()) or 'no language'})"
         ) from None
     except (OSError, UnicodeDecodeError) as exc:
         raise StringsError(f"{where}: cannot be read as UTF-8 text ({exc})") from None
@@ -63,27 +63,28 @@ def _table(lang: str) -> Mapping[str, str]:
     return MappingProxyType(data)
 
 
+def _languages() -> tuple[str, ...]:
+    """The languages that have a table: the files hooks/strings/<code>.yaml."""
+    return tuple(sorted(p.stem for p in STRINGS_DIR.glob("*.yaml")))
+
+
 # Checked once per version of the tables (the check takes about a millisecond and every
 # record page asks for the tables of all languages).
-@by_file_version(lambda lang: tuple(map(table_file, LANGS)), maxsize=2 * len(LANGS))
+@by_file_version(lambda lang: tuple(map(table_file, sorted({*_languages(), lang}))), maxsize=8)
 def strings(lang: str) -> Mapping[str, str]:
-    """The table of `lang`, after checking that all languages have the same keys."""
-    if lang not in LANGS:
-        raise StringsError(
-            f"mkdocs.yml plugins.i18n.languages: the locale '{lang}' is not one of the site's "
-            f"languages ({', '.join(LANGS)})"
-        )
-    keys = {code: set(_table(code)) for code in LANGS}
-    reference = keys[LANGS[0]]
+    """The table of `lang`, after checking that all tables have the same keys."""
+    langs = tuple(sorted({*_languages(), lang}))
+    keys = {code: set(_table(code)) for code in langs}
+    reference = keys[langs[0]]
     for code, found in keys.items():
         if found != reference:
             missing = sorted(reference - found)
             extra = sorted(found - reference)
             raise StringsError(
-                f"hooks/strings/{code}.yaml differs from {LANGS[0]}.yaml: "
+                f"hooks/strings/{code}.yaml differs from {langs[0]}.yaml: "
                 f"missing {missing}, extra {extra}"
             )
-    problems = _placeholder_problems({code: _table(code) for code in LANGS})
+    problems = _placeholder_problems({code: _table(code) for code in langs})
     if problems:
         raise StringsError("\n  ".join(problems))
     return _table(lang)
@@ -99,11 +100,11 @@ def _placeholders(text: str) -> set[str] | None:
 
 def _placeholder_problems(tables: Mapping[str, Mapping[str, str]]) -> list[str]:
     """A placeholder is never translated: every language has the same {names} per key."""
-    first = LANGS[0]
+    first = next(iter(tables))
     problems = []
     for key, text in tables[first].items():
         expected = _placeholders(text)
-        for code in LANGS:
+        for code in tables:
             found = _placeholders(tables[code][key])
             if found is None:
                 problems.append(
@@ -118,6 +119,33 @@ def _placeholder_problems(tables: Mapping[str, Mapping[str, str]]) -> list[str]:
                     + (", ".join(f"{{{n}}}" for n in sorted(found)) or "none")
                 )
     return problems
+
+
+def own_texts(
+    tables: Mapping[str, Mapping[str, str]], texts: Mapping[str, Mapping[str, str]], where: str
+) -> tuple[dict[str, Mapping[str, str]], list[str]]:
+    """The tables with a site's own wording of some keys (`texts`: key -> language -> text),
+    each key one of the tables' with the same {placeholders}; and the problems."""
+    problems = []
+    merged = {code: dict(table) for code, table in tables.items()}
+    for key, by_lang in texts.items():
+        first = next(iter(tables.values()))
+        if key not in first:
+            close = get_close_matches(key, sorted(first), n=1)
+            hint = f"; did you mean '{close[0]}'?" if close else ""
+            problems.append(f"{where}.{key}: not a key of hooks/strings/*.yaml{hint}")
+            continue
+        for code, text in by_lang.items():
+            if _placeholders(text) != _placeholders(tables[code][key]):
+                names = ", ".join(
+                    f"{{{n}}}" for n in sorted(_placeholders(tables[code][key]) or ())
+                )
+                problems.append(
+                    f"{where}.{key}.{code}: the placeholders must be those of "
+                    f"hooks/strings/{code}.yaml ({names or 'none'})"
+                )
+            merged[code][key] = text
+    return {code: MappingProxyType(table) for code, table in merged.items()}, problems
 
 
 class PlaceholderError(Exception):

@@ -5,8 +5,11 @@ language-relative ('records/x/'); the site's base address is added by the caller
 
 from __future__ import annotations
 
-from kb.model import DEFAULT_LANG
 from kb.pageref import Facet, PageKind, PageRef
+
+# The language the site's pages are served in at its root ('/'); every other language has
+# a folder ('sv/'). mkdocs.yml's default language must be this one (kb.settings checks it).
+ROOT_LANG = "fi"
 
 RECORDS = "records/"
 AREAS = "areas/"
@@ -19,8 +22,8 @@ INDEX_FILE = "index.html"  # the file a folder address is served from
 
 
 def lang_prefix(lang: str) -> str:
-    """Site-relative folder of a language: '' for the default language, 'sv/' for Swedish."""
-    return "" if lang == DEFAULT_LANG else f"{lang}/"
+    """Site-relative folder of a language: '' for the root language, 'sv/' for Swedish."""
+    return "" if lang == ROOT_LANG else f"{lang}/"
 
 
 def record_path(record_id: str) -> str:

@@ -71,7 +71,7 @@
   var EMPTY = { words: [], map: {}, known: new Set() };
   var UTF8 = new TextEncoder();
 
-  /* The shard a word belongs to (hooks/kb/search/morph.py, shard_key): its first two letters as
+  /* The shard a word belongs to (hooks/kb/search/vocabulary.py, shard_key): its first two letters as
      lower-case hex of their UTF-8. */
   function shardKey(word) {
     return Array.from(UTF8.encode(word.slice(0, 2))).map(function (b) {

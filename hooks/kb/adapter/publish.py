@@ -13,8 +13,29 @@ from __future__ import annotations
 import logging
 import shutil
 from pathlib import Path
+from typing import TYPE_CHECKING
 
 from mkdocs.utils import CountHandler
+
+if TYPE_CHECKING:
+    from mkdocs.config.defaults import MkDocsConfig
+
+# The site folder the build publishes to; config.site_dir is its staging folder meanwhile.
+_TARGET_KEY = "kb_publish_to"
+
+
+def staging(config: MkDocsConfig) -> None:
+    """At the first language's build, point the build at an empty staging folder."""
+    if not isinstance(config.get(_TARGET_KEY), Path):
+        target = Path(config.site_dir).resolve()
+        config[_TARGET_KEY] = target
+        config.site_dir = str(prepare(target))
+
+
+def published_to(config: MkDocsConfig) -> Path | None:
+    """The site folder the staged build replaces, once `staging` has run."""
+    target = config.get(_TARGET_KEY)
+    return target if isinstance(target, Path) else None
 
 
 def staging_dir(target: Path) -> Path:

@@ -10,7 +10,7 @@ from collections.abc import Mapping
 from typing import Any
 
 from kb import urls
-from kb.model import LANGS, Record, Site
+from kb.model import Record, Site
 
 CSL_SUFFIX = ".csl.json"
 
@@ -66,19 +66,27 @@ def citations(
     site_names: Mapping[str, str],
     tables: Mapping[str, Mapping[str, str]],
 ) -> list[dict[str, Any]]:
-    """Both languages' citations, the page's own language first."""
-    order = [lang, *(code for code in LANGS if code != lang)]
+    """Every language's citation (the languages of `site_names`), the page's own first."""
+    order = [lang, *(code for code in site_names if code != lang)]
     return [
         citation(site, record, code, site_url, site_names[code], tables[code]) for code in order
     ]
 
 
 def csl_item(
-    site: Site, record: Record, lang: str, site_url: str, site_name: str, kind_label: str
+    site: Site,
+    record: Record,
+    lang: str,
+    site_url: str,
+    site_name: str,
+    kind_label: str,
+    prefix: str,
 ) -> dict[str, Any]:
-    """One CSL-JSON item (CSL 1.0.2 input schema: `type`, `id`, name and date variables)."""
+    """One CSL-JSON item (CSL 1.0.2 input schema: `type`, `id`, name and date variables);
+    its id is `prefix` (the data set's name, mkdocs.yml extra.kb.open_data.name), the
+    record's id and the language."""
     item: dict[str, Any] = {
-        "id": f"hankinta-suomi-{record.id}-{lang}",
+        "id": f"{prefix}-{record.id}-{lang}",
         "type": "webpage",
         "title": record.title.get(lang),
         "author": [{"literal": name} for name in _authors(site, record, lang, site_name)],

@@ -8,8 +8,9 @@ one bundle each (`pagefind/fi-01/`, `pagefind/fi-02/`, `pagefind/sv-01/`, ...).
 first and merges the others into it (Pagefind's `mergeIndex`), so results are ranked
 together. The site of the real data has one bundle per language.
 
-Pagefind reads a prepared copy of each page (kb_searchprep): repeated labels left out,
-base forms and compound parts of its words added (kb_morph, Voikko for Finnish).
+Pagefind reads a prepared copy of each page (kb.search.prep, kb.search.text): repeated
+labels left out, base forms and compound parts of its words added (kb.search.morph and
+kb.search.vocabulary, Voikko for Finnish).
 `pagefind/vocab-<lang>/` is the vocabulary the search page rewrites queries with: every
 word of the language's pages, most frequent first, with base forms and parts, in shards by
 the words' first two letters (`<hex>.json`; `index.json` lists them and the organisations),
@@ -18,7 +19,6 @@ so that a query loads only the shards of its own words.
 
 from __future__ import annotations
 
-import fcntl
 import functools
 import json
 import math
@@ -27,22 +27,14 @@ import shutil
 import subprocess
 import sys
 import tempfile
-import threading
 from collections.abc import Callable, Mapping, Sequence
 from concurrent.futures import ThreadPoolExecutor
 from pathlib import Path
 
-from kb.search.morph import (
-    Analyse,
-    MorphologyError,
-    Vocabulary,
-    build_vocabulary,
-    count_words,
-    expand_text,
-    shards,
-    voikko_analyser,
-)
-from kb.search.prep import PageInfo, ignore_repeated, page_text, with_extra
+from kb.search.morph import Analyse, MorphologyError, voikko_analyser
+from kb.search.prep import PageInfo, with_extra
+from kb.search.text import ignore_repeated, page_text
+from kb.search.vocabulary import Vocabulary, build_vocabulary, count_words, expand_text, shards
 
 TIMEOUT_SECONDS = 600
 SEARCH_DIR = "pagefind"
@@ -97,7 +89,7 @@ def build_index(
 ) -> dict[str, list[str]]:
     """Index the site in batches (see the module's text) into `out` (default: `pagefind/`
     of the site); return the bundles by language. `infos` describes the generated pages
-    by site-relative path (kb_searchprep)."""
+    by site-relative path (kb.search.prep)."""
     out = site_dir / SEARCH_DIR if out is None else out
     shutil.rmtree(out, ignore_errors=True)
     out.mkdir(parents=True)
@@ -155,7 +147,7 @@ def _prepared(
     vocabulary: Vocabulary,
     rel: str,
 ) -> str:
-    """The copy of a page that Pagefind reads (kb_searchprep)."""
+    """The copy of a page that Pagefind reads (kb.search.prep)."""
     html = ignore_repeated(_read(site_dir / rel))
     return with_extra(html, infos.get(rel), expand_text(texts[rel], vocabulary))
 
@@ -221,69 +213,3 @@ def _sort_entry(path: Path) -> None:
     two builds of the same input are byte-identical (the index files are content-named)."""
     data = json.loads(path.read_text(encoding="utf-8"))
     path.write_text(json.dumps(data, sort_keys=True, separators=(",", ":")), encoding="utf-8")
-
-
-def index_in_background(
-    site_dir: Path, langs: Sequence[str], infos: Mapping[str, PageInfo]
-) -> threading.Thread:
-    """Start `publish_index` in a thread and return at once (`mkdocs serve`: the preview
-    shows an edit without waiting for Pagefind; its search follows a moment later)."""
-    worker = threading.Thread(
-        target=publish_index, args=(site_dir, langs, infos), name="kb-search-index", daemon=True
-    )
-    worker.start()
-    return worker
-
-
-def publish_index(site_dir: Path, langs: Sequence[str], infos: Mapping[str, PageInfo]) -> None:
-    """Index the site into a folder beside it, then move the result into `pagefind/` of
-    the site, so that the site never shows a half-written index. One index run at a time
-    per site folder (a lock file beside it): a quick second edit waits for the first run
-    instead of starting a second Pagefind. A run whose site folder was replaced meanwhile
-    (the next rebuild swapped a new one in) throws its result away, since that rebuild
-    indexes its own pages. Failures give a line on standard error, no traceback."""
-    try:
-        identity = _identity(site_dir)
-        lock = open(site_dir.parent / f".{site_dir.name}.kb-pagefind.lock", "a+b")  # noqa: SIM115
-    except OSError as exc:
-        print(f"kb_search: the preview's search index was not updated: {exc}", file=sys.stderr)
-        return
-    with lock:
-        fcntl.flock(lock, fcntl.LOCK_EX)  # released when the file is closed
-        try:
-            current = _identity(site_dir)
-        except OSError:
-            return  # the preview's folder is gone (serve stopped or swapped it out)
-        if current == identity:  # else replaced while waiting: the newer run indexes it
-            _index_into(site_dir, langs, infos, identity)
-
-
-def _identity(site_dir: Path) -> tuple[int, int]:
-    """Which folder `site_dir` is now: a rebuild swaps in a new folder under the same name."""
-    st = site_dir.stat()
-    return st.st_dev, st.st_ino
-
-
-def _index_into(
-    site_dir: Path,
-    langs: Sequence[str],
-    infos: Mapping[str, PageInfo],
-    identity: tuple[int, int],
-) -> None:
-    try:
-        staging = Path(tempfile.mkdtemp(prefix=".kb-pagefind-out-", dir=site_dir.parent))
-    except OSError as exc:
-        print(f"kb_search: the preview's search index was not updated: {exc}", file=sys.stderr)
-        return
-    try:
-        build_index(site_dir, langs, infos, out=staging / SEARCH_DIR)
-        if _identity(site_dir) != identity:  # OSError when it is gone: handled below
-            return  # the pages indexed are no longer the site's: its own run follows
-        target = site_dir / SEARCH_DIR
-        if target.exists():
-            shutil.rmtree(target)
-        os.replace(staging / SEARCH_DIR, target)
-    except (OSError, SearchError) as exc:
-        print(f"kb_search: the preview's search index was not updated: {exc}", file=sys.stderr)
-    finally:
-        shutil.rmtree(staging, ignore_errors=True)

@@ -14,6 +14,7 @@ from kb.links import Graph
 from kb.listings import Listings, build_listings
 from kb.model import Site
 from kb.pageref import PageKind, PageRef
+from kb.settings import Programme
 from kb.views.area import area_view
 from kb.views.home import home_view
 from kb.views.overview import overview_view
@@ -30,9 +31,11 @@ def view_for(
     table: Mapping[str, str],
     listings: Listings | None = None,
     featured: tuple[str, ...] = (),
+    programme: Programme | None = None,
 ) -> View | None:
     """The view of the page `ref`, or None when the data has no such page; `featured` are
-    the ids of the home page's key results (mkdocs.yml)."""
+    the ids of the home page's key results, `programme` is shaded on the overview's
+    timeline (both from mkdocs.yml)."""
     if ref.kind is PageKind.RECORD:
         record = site.record_by_id.get(ref.key)
         return record_view(site, graph, record, lang, table) if record else None
@@ -42,5 +45,5 @@ def view_for(
         return home_view(site, graph, lang, table, featured)
     listings = listings or build_listings(site, lang)
     if ref.kind is PageKind.OVERVIEW:
-        return overview_view(site, graph, listings, lang, table, ref.number)
+        return overview_view(site, graph, listings, lang, table, ref.number, programme)
     return listing_view(site, listings, ref, lang, table)

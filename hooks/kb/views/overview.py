@@ -12,26 +12,41 @@ from markupsafe import Markup
 
 from kb.links import Graph
 from kb.listings import Listings
-from kb.model import Origin, Record, Site
+from kb.model import Origin, Record, Site, Text
 from kb.paging import chunks, pager
+from kb.settings import Programme
 from kb.strings import t
 from kb.urls import area_path, area_url, from_overview, overview_url, record_path, record_url
-from kb.views.charts import (
-    TIMELINE_MAX,
-    AreaCounts,
-    area_bars_svg,
-    area_network_svg,
-    kind_groups,
-    timeline_svg,
-)
+from kb.views.charts import AreaCounts, area_bars_svg, area_network_svg
 from kb.views.format import format_when, is_moment
 from kb.views.present import area_link, card
+from kb.views.timeline import TIMELINE_MAX, kind_groups, timeline_svg
 
 View = dict[str, Any]
 
 
-def overview_charts(site: Site, graph: Graph, lang: str, table: Mapping[str, str]) -> View:
-    """Both charts with their tables and one-sentence summaries."""
+def data_programme(site: Site) -> Programme:
+    """The years of the programme's own records, unnamed: a stand-in where no settings
+    are given (mkdocs.yml extra.kb.programme is what the site uses)."""
+    own = [r.period for r in site.records if r.origin is Origin.PROGRAMME and r.period]
+    starts = [p.start_year for p in own] or [0]
+    ends = [int((p.end or p.start)[:4]) for p in own] or [0]
+    return Programme(Text("", ""), (min(starts), max(ends)))
+
+
+def overview_charts(
+    site: Site,
+    graph: Graph,
+    lang: str,
+    table: Mapping[str, str],
+    programme: Programme | None = None,
+) -> View:
+    """Both charts with their tables and one-sentence summaries; the timeline shades the
+    `programme`'s years."""
+    programme = programme or data_programme(site)
+    start, end = programme.years
+    name = programme.name.get(lang)
+    label = t(table, "chart_programme_years", name=name, first=start, last=end).strip()
     groups = kind_groups(site.records, lambda kind: table[f"kind_{kind.value}s"], is_moment)
     shown = [span.record for _, rows in groups for span in rows]
     dated = sum(1 for r in site.records if r.period is not None)
@@ -43,6 +58,8 @@ def overview_charts(site: Site, graph: Graph, lang: str, table: Mapping[str, str
             link=lambda r: from_overview(record_path(r.id)),
             title=lambda r: r.title.get(lang),
             table=table,
+            years=programme.years,
+            label=label,
             narrow=narrow,
         )
 
@@ -74,6 +91,8 @@ def overview_charts(site: Site, graph: Graph, lang: str, table: Mapping[str, str
             count=len(shown),
             first=min(years) if years else "",
             last=max(years) if years else "",
+            start=start,
+            end=end,
         ),
         "timeline_capped": dated > TIMELINE_MAX,
         "timeline_rows": [_row(r, lang, table) for r in shown],
@@ -119,15 +138,17 @@ def overview_view(
     lang: str,
     table: Mapping[str, str],
     number: int = 1,
+    programme: Programme | None = None,
 ) -> View | None:
-    """The overview's charts (first page) and one page of the records x areas matrix."""
+    """The overview's charts (first page) and one page of the records x areas matrix;
+    the timeline shades the `programme`'s years (mkdocs.yml)."""
     pages = chunks(listings.matrix)
     if not 1 <= number <= len(pages):
         return None
     area_heads = [area_link(site, a.id, lang) for a in site.areas]
     return {
         "area_heads": area_heads,
-        "charts": overview_charts(site, graph, lang, table) if number == 1 else None,
+        "charts": overview_charts(site, graph, lang, table, programme) if number == 1 else None,
         "rows": [
             {**card(r, lang, table, site), "cells": [a.id in r.areas for a in site.areas]}
             for r in pages[number - 1]
