@@ -2,11 +2,13 @@
 
 from __future__ import annotations
 
+import fcntl
 import os
 import re
+import shutil
 import subprocess
 import sys
-from collections.abc import Iterator
+from collections.abc import Callable, Iterator
 from pathlib import Path
 from typing import Any
 
@@ -30,6 +32,25 @@ FEEDBACK_ENV = {
     "GITHUB_SERVER_URL": "https://github.com",
     "GITHUB_REPOSITORY": "org/hankinta-suomi",
 }
+
+
+# A test that needs one of these runs `mkdocs build` (the real site, the hostile site or a
+# copy of the project with the small data): it is marked `build` and left out of the quick
+# loop (`pytest -m "not browser and not build"`); the whole suite runs it.
+BUILD_FIXTURES = {
+    "built_site",
+    "hostile_site",
+    "project",
+    "built_project",
+    "_built_once",
+    "good_project",  # tests/test_guard.py
+}
+
+
+def pytest_collection_modifyitems(items: list[pytest.Item]) -> None:
+    for item in items:
+        if BUILD_FIXTURES & set(getattr(item, "fixturenames", ())):
+            item.add_marker(pytest.mark.build)
 
 
 @pytest.fixture(scope="session")
@@ -96,12 +117,97 @@ def build_real_site(out: Path) -> None:
     assert "WARNING" not in result.stderr, result.stderr
 
 
+def once_per_run(
+    factory: pytest.TempPathFactory, name: str, make: Callable[[Path], object]
+) -> Path:
+    """A folder that `make(folder)` filled, made once per test run. Under pytest-xdist the
+    processes share it: the first one makes it in their common temporary folder while holding a
+    lock, the others wait for the lock and use what it made (the recipe of xdist's docs)."""
+    if "PYTEST_XDIST_WORKER" not in os.environ:
+        folder = factory.mktemp(name)
+        make(folder)
+        return folder
+    folder = factory.getbasetemp().parent / name
+    with open(folder.with_name(name + ".lock"), "w") as lock:
+        fcntl.flock(lock, fcntl.LOCK_EX)
+        done = folder.with_name(name + ".made")  # beside it: the folder holds only what was made
+        if not done.exists():  # the first here, or the first one failed: make it (again)
+            shutil.rmtree(folder, ignore_errors=True)
+            folder.mkdir()
+            make(folder)
+            done.touch()
+    return folder
+
+
+PROJECT_COPY = ("mkdocs.yml", "hooks", "overrides", "schema", "docs")
+
+
+def copy_project(root: Path, target: Path, small_yaml: str) -> Path:
+    """A copy of the project in `target` (settings, hooks, templates, schema, pages) with
+    the small data."""
+    for name in PROJECT_COPY:
+        source = root / name
+        if source.is_dir():
+            shutil.copytree(source, target / name, ignore=shutil.ignore_patterns("__pycache__"))
+        else:
+            shutil.copy(source, target / name)
+    (target / "data").mkdir()
+    data = with_linked_records(small_yaml, target)
+    (target / "data/measures.yaml").write_text(data, encoding="utf-8")
+    return target
+
+
+@pytest.fixture()
+def project(root: Path, tmp_path: Path, small_yaml: str) -> Path:
+    """A fresh copy of the project with the small data, never built."""
+    return copy_project(root, tmp_path, small_yaml)
+
+
+@pytest.fixture(scope="session")
+def _built_once(root: Path, tmp_path_factory: pytest.TempPathFactory, small_yaml: str) -> Path:
+    def make(path: Path) -> None:
+        copy_project(root, path, small_yaml)
+        result = build(path)
+        assert result.returncode == 0, result.stderr
+        assert (path / "site/index.html").is_file() and (path / "site/sv/index.html").is_file()
+
+    return once_per_run(tmp_path_factory, "built-project", make)
+
+
+@pytest.fixture()
+def built_project(_built_once: Path, tmp_path: Path) -> Path:
+    """A copy of the project with the small data and its good build in `site/` (as
+    `build(project)` leaves it, without the environment variables); built once per session."""
+    shutil.copytree(_built_once, tmp_path, symlinks=True, dirs_exist_ok=True)
+    return tmp_path
+
+
+def build(project: Path, **env: str) -> subprocess.CompletedProcess[str]:
+    clean = {k: v for k, v in os.environ.items() if not k.startswith(("KB_FEEDBACK", "GITHUB_"))}
+    return subprocess.run(
+        [sys.executable, "-m", "mkdocs", "build", "--strict"],
+        cwd=project,
+        capture_output=True,
+        text=True,
+        env={**clean, "NO_MKDOCS_2_WARNING": "1", **env},
+        check=False,
+    )
+
+
 @pytest.fixture(scope="session")
 def built_site(tmp_path_factory: pytest.TempPathFactory) -> Path:
-    """The real site, built once per test session."""
-    out = tmp_path_factory.mktemp("site")
-    build_real_site(out)
-    return out
+    """The real site, built once per test run; the tests only read it."""
+    return once_per_run(tmp_path_factory, "site", build_real_site)
+
+
+@pytest.fixture(scope="session")
+def hostile_site(root: Path, tmp_path_factory: pytest.TempPathFactory) -> Path:
+    """The real project built with hostile values in every field (tests/hostile.py), once per
+    run; the tests only read it."""
+    from hostile import build_hostile_site
+
+    folder = once_per_run(tmp_path_factory, "hostile", lambda path: build_hostile_site(root, path))
+    return folder / "site"
 
 
 @pytest.fixture(scope="session")

@@ -8,7 +8,6 @@ from pathlib import Path
 from typing import Any
 
 import pytest
-from hostile import build_hostile_site
 
 from kb_browser import serve
 
@@ -44,9 +43,8 @@ PAGES = [
 
 
 @pytest.fixture(scope="module")
-def hostile_server(root: Path, tmp_path_factory: pytest.TempPathFactory) -> Iterator[str]:
-    site = build_hostile_site(root, tmp_path_factory.mktemp("hostile-browser"))
-    httpd, url = serve(site)
+def hostile_server(hostile_site: Path) -> Iterator[str]:
+    httpd, url = serve(hostile_site)
     yield url
     httpd.shutdown()
     httpd.server_close()

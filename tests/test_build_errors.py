@@ -2,53 +2,15 @@
 
 from __future__ import annotations
 
-import os
-import shutil
-import subprocess
-import sys
 from pathlib import Path
 
-import pytest
-
-from conftest import with_linked_records
-
-COPY = ("mkdocs.yml", "hooks", "overrides", "schema", "docs")
+from conftest import build, copy_project  # noqa: F401  (tests/test_guard.py imports both from here)
 
 
-def copy_project(root: Path, target: Path, small_yaml: str) -> Path:
-    """A copy of the project in `target` (settings, hooks, templates, schema, pages) with
-    the small data."""
-    for name in COPY:
-        source = root / name
-        if source.is_dir():
-            shutil.copytree(source, target / name, ignore=shutil.ignore_patterns("__pycache__"))
-        else:
-            shutil.copy(source, target / name)
-    (target / "data").mkdir()
-    data = with_linked_records(small_yaml, target)
-    (target / "data/measures.yaml").write_text(data, encoding="utf-8")
-    return target
-
-
-@pytest.fixture()
-def project(root: Path, tmp_path: Path, small_yaml: str) -> Path:
-    return copy_project(root, tmp_path, small_yaml)
-
-
-def build(project: Path, **env: str) -> subprocess.CompletedProcess[str]:
-    clean = {k: v for k, v in os.environ.items() if not k.startswith(("KB_FEEDBACK", "GITHUB_"))}
-    return subprocess.run(
-        [sys.executable, "-m", "mkdocs", "build", "--strict"],
-        cwd=project,
-        capture_output=True,
-        text=True,
-        env={**clean, "NO_MKDOCS_2_WARNING": "1", **env},
-        check=False,
-    )
-
-
-def test_bad_data_fails_with_every_error_located_and_keeps_the_old_site(project: Path) -> None:
-    assert build(project).returncode == 0
+def test_bad_data_fails_with_every_error_located_and_keeps_the_old_site(
+    built_project: Path,
+) -> None:
+    project = built_project
     before = {p: p.read_bytes() for p in (project / "site").rglob("*") if p.is_file()}
     data = project / "data/measures.yaml"
     text = data.read_text(encoding="utf-8")
@@ -124,11 +86,9 @@ def test_the_configured_feedback_address_is_on_both_statements(project: Path) ->
         assert 'class="kb-notice"' not in html
 
 
-def test_without_a_feedback_channel_the_statement_says_so(project: Path) -> None:
-    result = build(project)
-    assert result.returncode == 0, result.stderr
+def test_without_a_feedback_channel_the_statement_says_so(_built_once: Path) -> None:
     for path in STATEMENTS:
-        html = (project / path).read_text(encoding="utf-8")
+        html = (_built_once / path).read_text(encoding="utf-8")
         assert 'class="kb-notice"' in html
         assert 'href="mailto:saavutettavuus@traficom.fi"' in html
 

@@ -23,15 +23,20 @@ kept in the repository as they are validated are made at test time:
     # generate: empty                  validate an empty file (0 bytes) of the same name
     # generate: pad-to-bytes 67108865  validate a copy padded with a comment to that size
 
-Each case is validated twice: by the command line (`python hooks/kb_cli.py NAME`, run in
-the case's folder, as a subprocess) and by the library (`kb_load.load` + `kb_validate.validate`,
-timed and with its memory measured). Both must give the expected exit, contain every
-`expect` fragment and no traceback, and leave the file byte for byte as it was.
+Each case is validated twice: by the command line's `main` (`kb_cli.main([NAME])`, run in
+the case's folder, its output captured) and by the library (`kb.load.load` +
+`kb.validate.validate`, timed and with its memory measured). Both must give the expected exit,
+contain every `expect` fragment and no traceback, and leave the file byte for byte as it was.
+The real command (`python hooks/kb_cli.py FILE ...`, a subprocess) runs once over every case
+at the same time, and each case's expected output must appear in what it prints.
 """
 
 from __future__ import annotations
 
+import contextlib
 import hashlib
+import io
+import os
 import re
 import subprocess
 import sys
@@ -46,6 +51,7 @@ from kb.links import build_graph
 from kb.load import load, quick_parse, read_text
 from kb.records import build_site
 from kb.validate import is_valid, validate
+from kb_cli import main as cli_main
 
 ROOT = Path(__file__).resolve().parent.parent
 CLI = ROOT / "hooks" / "kb_cli.py"
@@ -191,29 +197,65 @@ def test_case_through_the_fast_path(path: Path, tmp_path: Path) -> None:
     assert accepted == (case.exit == 0)
 
 
-@pytest.mark.parametrize("path", all_cases(), ids=case_id)
-def test_case_through_the_command_line(path: Path, tmp_path: Path) -> None:
-    case = read_case(path)
-    file = materialise(case, tmp_path)
-    before = fingerprint(file)
-    result = subprocess.run(
-        [sys.executable, str(CLI), file.name],
-        cwd=file.parent,
-        capture_output=True,
-        timeout=60,
-        check=False,
-    )
-    assert fingerprint(file) == before, "the validator changed the file"
-    output = (result.stdout + result.stderr).decode("utf-8", "replace")
+def run_cli(file: Path) -> tuple[int, str]:
+    """Exit status and output (stdout, then stderr) of the command line's `main` for `file`,
+    run in the file's folder with its bare name, as an editor runs it."""
+    out, err = io.StringIO(), io.StringIO()
+    here = Path.cwd()
+    os.chdir(file.parent)
+    try:
+        with contextlib.redirect_stdout(out), contextlib.redirect_stderr(err):
+            status = cli_main([file.name])
+    finally:
+        os.chdir(here)
+    return status, out.getvalue() + err.getvalue()
+
+
+def check_cli_output(case: Case, file: Path, status: int, output: str) -> None:
     head = re.search(r"^(\d+) errors? in the data; nothing was built:$", output, re.MULTILINE)
     count = int(head.group(1)) if head else 0
     check_output(case, output, count, "kb_cli.py")
-    assert result.returncode == case.exit, output
+    assert status == case.exit, output
     if case.exit == 0:
         assert f"{file.name}: OK (" in output, output
     else:
         listed = [line.strip() for line in output.splitlines()[1:]]
         assert len(listed) == count and all(LOCATED.match(line) for line in listed), output
+
+
+@pytest.mark.parametrize("path", all_cases(), ids=case_id)
+def test_case_through_the_command_line(path: Path, tmp_path: Path) -> None:
+    case = read_case(path)
+    file = materialise(case, tmp_path)
+    before = fingerprint(file)
+    status, output = run_cli(file)
+    assert fingerprint(file) == before, "the validator changed the file"
+    check_cli_output(case, file, status, output)
+
+
+def test_the_command_runs_over_every_case_at_once(tmp_path: Path) -> None:
+    """`python hooks/kb_cli.py FILE ...` as a process, every case in one call: it exits 1 (some
+    are bad), never shows a traceback, reports each file by its own name, and prints each
+    case's expected fragments; no file is changed."""
+    cases = [read_case(path) for path in all_cases()]
+    files = [materialise(case, tmp_path) for case in cases]
+    before = [fingerprint(file) for file in files]
+    result = subprocess.run(
+        [sys.executable, str(CLI), *map(str, files)],
+        cwd=tmp_path,
+        capture_output=True,
+        timeout=600,
+        check=False,
+    )
+    output = (result.stdout + result.stderr).decode("utf-8", "replace")
+    assert [fingerprint(file) for file in files] == before, "the validator changed a file"
+    assert result.returncode == 1, output
+    assert "Traceback" not in output, output
+    for case, file in zip(cases, files, strict=True):
+        # Messages name each file as given (its full path), which ends with the case's name.
+        expected = [f"{file}: OK ("] if case.exit == 0 else case.fragments
+        missing = [f for f in expected if f not in output]
+        assert not missing, f"{case.path.name}: missing from the output:\n  " + "\n  ".join(missing)
 
 
 def test_library_and_command_line_agree(tmp_path: Path) -> None:

@@ -16,8 +16,8 @@ import pytest
 from rdflib import Graph, Literal, Namespace, URIRef
 from rdflib.compare import isomorphic
 from rdflib.namespace import DCAT, DCTERMS, FOAF, RDF, XSD
-from test_build_errors import build, project  # noqa: F401  (the fixture)
 
+from conftest import build
 from kb.export.catalog import (
     SPATIAL,
     DatasetMeta,
@@ -297,7 +297,7 @@ def test_readme_and_open_data_pages_name_every_published_file(built_site: Path, 
 
 
 def test_an_unknown_publisher_stops_the_build_with_the_setting_named(
-    project: Path,  # noqa: F811
+    project: Path,
 ) -> None:
     config = project / "mkdocs.yml"
     text = config.read_text(encoding="utf-8")

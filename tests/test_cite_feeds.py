@@ -190,13 +190,6 @@ def test_hostile_texts_in_an_area_feed_parse_back_unchanged(root: Path) -> None:
         assert entry.findtext(f"{ATOM}summary") == HOSTILE
 
 
-@pytest.fixture(scope="module")
-def hostile_site(root: Path, tmp_path_factory: pytest.TempPathFactory) -> Path:
-    from hostile import build_hostile_site
-
-    return build_hostile_site(root, tmp_path_factory.mktemp("hostile-open-data"))
-
-
 def test_hostile_data_in_every_open_data_output(hostile_site: Path) -> None:
     """The real data with every text poisoned (validation bypassed): area feeds stay
     well-formed, the catalog parses, CSL-JSON and record JSON keep the text as data."""

@@ -8,15 +8,10 @@ import xml.etree.ElementTree as ET
 from pathlib import Path
 
 import pytest
-from hostile import EVIL_ATTR, EVIL_TAG, build_hostile_site, read_markup
+from hostile import EVIL_ATTR, EVIL_TAG, read_markup
 
 # Event-handler attributes a template of ours or the theme's may carry (none today).
 _ALLOWED_HANDLERS: set[str] = set()
-
-
-@pytest.fixture(scope="module")
-def hostile_site(root: Path, tmp_path_factory: pytest.TempPathFactory) -> Path:
-    return build_hostile_site(root, tmp_path_factory.mktemp("hostile"))
 
 
 def test_the_hostile_data_reaches_the_pages(hostile_site: Path) -> None:

@@ -8,7 +8,8 @@ from collections.abc import Callable
 from pathlib import Path
 
 import pytest
-from test_build_errors import build, project  # noqa: F401  (the fixture)
+
+from conftest import build
 
 
 def _edit(path: Path, old: str, new: str) -> None:
@@ -197,7 +198,7 @@ CASES: list[tuple[str, Callable[[Path], None], str]] = [
 
 @pytest.mark.parametrize(("name", "break_it", "message"), CASES, ids=[c[0] for c in CASES])
 def test_a_located_message_and_no_traceback(
-    project: Path,  # noqa: F811
+    project: Path,
     name: str,
     break_it: Callable[[Path], None],
     message: str,
@@ -211,7 +212,7 @@ def test_a_located_message_and_no_traceback(
     assert not (project / "site").exists()
 
 
-def test_a_new_page_pair_listed_in_kb_nav_builds(project: Path) -> None:  # noqa: F811
+def test_a_new_page_pair_listed_in_kb_nav_builds(project: Path) -> None:
     """README "Adding a page": both files, then one line in extra.kb.nav."""
     (project / "docs/fi/hankintakalenteri.md").write_text(
         "---\ntranslation: upphandlingskalender.md\n---\n# Hankintakalenteri\n\nTeksti.\n",

@@ -13,7 +13,8 @@ from collections.abc import Callable
 from pathlib import Path
 
 import pytest
-from test_build_errors import build, project  # noqa: F401  (the fixture)
+
+from conftest import build
 
 
 def _snapshot(site: Path) -> dict[Path, bytes]:
@@ -77,10 +78,10 @@ def _search_crash(tree: Path) -> None:
     ],
 )
 def test_a_late_failure_keeps_the_last_good_site(
-    project: Path,  # noqa: F811
+    built_project: Path,
     break_it: Callable[[Path], None],
 ) -> None:
-    assert build(project).returncode == 0
+    project = built_project
     site = project / "site"
     (site / ".git").mkdir()  # a deployment's own hidden folder is kept, as mkdocs does
     before = _snapshot(site)
@@ -92,8 +93,10 @@ def test_a_late_failure_keeps_the_last_good_site(
     assert not any(p.name.endswith(".kb-previous") for p in project.iterdir())
 
 
-def test_a_good_build_replaces_the_site_and_keeps_hidden_entries(project: Path) -> None:  # noqa: F811
-    assert build(project).returncode == 0
+def test_a_good_build_replaces_the_site_and_keeps_hidden_entries(
+    built_project: Path,
+) -> None:
+    project = built_project
     site = project / "site"
     (site / ".well-known").mkdir()
     (site / ".well-known/security.txt").write_text("Contact: mailto:x@vm.fi\n")
@@ -107,7 +110,7 @@ def test_a_good_build_replaces_the_site_and_keeps_hidden_entries(project: Path) 
     assert leftovers == []
 
 
-def test_the_first_failed_build_creates_no_site(project: Path) -> None:  # noqa: F811
+def test_the_first_failed_build_creates_no_site(project: Path) -> None:
     _broken_link_sv_only(project)
     assert build(project).returncode == 1
     assert not (project / "site").exists()
@@ -120,7 +123,7 @@ def _free_port() -> int:
 
 
 @pytest.mark.parametrize("host", ["127.0.0.1", "localhost"])
-def test_mkdocs_serve_still_serves(project: Path, host: str) -> None:  # noqa: F811
+def test_mkdocs_serve_still_serves(project: Path, host: str) -> None:
     port = _free_port()
     env = {**os.environ, "NO_MKDOCS_2_WARNING": "1"}
     server = subprocess.Popen(
