@@ -1,7 +1,7 @@
 """What each generated page shows: plain dictionaries ("views") that the Jinja templates
 under overrides/ read, chosen by the page's reference. Pure: data and string tables in,
 plain values out; no markup here. One module per page: record, area, home, overview
-(kb.views) and the listings (kb.browse).
+(kb.views), the listings among them (kb.views.listing).
 """
 
 from __future__ import annotations
@@ -9,7 +9,7 @@ from __future__ import annotations
 from collections.abc import Mapping
 from typing import Any
 
-from kb.browse import listing_view
+from kb.views.listing import listing_view
 from kb.links import Graph
 from kb.listings import Listings, build_listings
 from kb.model import Site
