@@ -9,7 +9,6 @@ from __future__ import annotations
 from collections.abc import Mapping
 from typing import Any
 
-from kb.views.listing import listing_view
 from kb.links import Graph
 from kb.listings import Listings, build_listings
 from kb.model import Site
@@ -17,6 +16,7 @@ from kb.pageref import PageKind, PageRef
 from kb.settings import Programme
 from kb.views.area import area_view
 from kb.views.home import home_view
+from kb.views.listing import listing_view
 from kb.views.overview import overview_view
 from kb.views.record import record_view
 
