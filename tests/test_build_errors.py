@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from pathlib import Path
 
-from conftest import build, copy_project  # noqa: F401  (tests/test_guard.py imports both from here)
+from conftest import build, copy_project  # noqa: F401
 
 
 def test_bad_data_fails_with_every_error_located_and_keeps_the_old_site(

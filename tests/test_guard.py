@@ -13,9 +13,8 @@ from collections.abc import Callable
 from pathlib import Path
 
 import pytest
-from test_build_errors import build, copy_project
 
-from conftest import LANGUAGES, with_linked_records
+from conftest import LANGUAGES, build, copy_project, with_linked_records
 from kb.guard import (
     SHOWN_PER_GROUP,
     Expected,

@@ -10,9 +10,8 @@ from typing import Any
 
 import pytest
 from mkdocs.utils.yaml import yaml_load
-from test_build_errors import build, project  # noqa: F401  (the fixture)
 
-from conftest import LANGUAGES
+from conftest import LANGUAGES, build
 from kb.model import Text
 from kb.settings import FooterLink, Licence, SettingsErrors, read_languages, read_settings
 from kb.strings import own_texts, strings
