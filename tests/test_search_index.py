@@ -172,6 +172,7 @@ _PIECES = st.sampled_from(
         "<br>",
         "<br/>",
         '<img alt="Kuva &amp; teksti" data-pagefind-index-attrs="alt,title" title=t>',
+        '<img alt="eka" alt="toka" data-pagefind-index-attrs="alt">',
         "<script>var a = 1;</script>",
         "<script>if (a < b) {}</script>",
         "<style>p{}</style>",
