@@ -165,7 +165,7 @@ for lang in LANGS:
         "views": len(views),
         "record_views": sum(ref.kind is PageKind.RECORD for ref in views),
         "outputs": len(page_outputs(pairs, LANGS)),
-        "csv_lines": to_csv(site, lang, "https://example.fi/", table).count("\\n"),
+        "csv_lines": to_csv(site, lang, "https://example.fi/").count("\\n"),
         "feed": len(feed_entries(site, lang, "https://example.fi/")),
         "bodies": len(bodies),
     }

@@ -80,6 +80,17 @@ def test_every_problem_is_listed_at_once_with_its_setting(extra: dict[str, Any])
     assert problems == expected
 
 
+def test_a_licence_address_the_catalog_cannot_write_is_a_setting_problem(
+    extra: dict[str, Any],
+) -> None:
+    bad = copy.deepcopy(extra)
+    bad["kb"]["open_data"]["licence"]["url"] = "https://creativecommons.org/licenses/by 4.0/>"
+    assert _problems(bad) == [
+        "mkdocs.yml extra.kb.open_data.licence.url: expected the licence's https:// address, "
+        "found the text 'https://creativecommons.org/licenses/by 4.0/>'"
+    ]
+
+
 def test_wrong_types_and_missing_blocks_are_problems_not_tracebacks() -> None:
     problems = _problems({"kb": {"nav": [{"ohjelma": "x"}], "feedback": {"email": ["a"]}}})
     assert problems == [

@@ -40,13 +40,18 @@ class Build:
     settings: Settings
     lang: str
     state: State
-    table: Mapping[str, str]
+    tables: Mapping[str, Mapping[str, str]]  # every language's UI strings (with extra.kb.texts)
     listings: Listings
     specs: tuple[PageSpec, ...]
     pairs: Pairs
     site_url: str  # MkDocs validates it as a folder URL: it always ends with '/'
     feedback: Feedback | None  # the accessibility statement's feedback channel
     resolved: Resolved
+
+    @property
+    def table(self) -> Mapping[str, str]:
+        """This language's UI strings."""
+        return self.tables[self.lang]
 
     @property
     def prefix(self) -> str:
@@ -90,7 +95,8 @@ def prepare(config: MkDocsConfig) -> Build:
     settings = settings_of(config)
     languages = settings.languages
     lang = current_lang(config, languages)
-    table = site_tables(settings)[0][lang]
+    tables = site_tables(settings)[0]
+    table = tables[lang]
     state = _state(config)
     listings = build_listings(state.site, lang)
     specs = tuple(page_specs(state.site, lang, table, listings))
@@ -121,7 +127,9 @@ def prepare(config: MkDocsConfig) -> Build:
     if sections or resolved is None:
         raise PluginError("\n".join(sections))
     site_url = str(config.site_url)
-    return Build(settings, lang, state, table, listings, specs, pairs, site_url, feedback, resolved)
+    return Build(
+        settings, lang, state, tables, listings, specs, pairs, site_url, feedback, resolved
+    )
 
 
 def keep(config: MkDocsConfig, build: Build) -> None:

@@ -10,7 +10,6 @@ from mkdocs.exceptions import PluginError
 
 from kb.adapter.build import Build
 from kb.adapter.files import csl_path, shared_of
-from kb.adapter.settings import site_tables
 from kb.export.catalog import schema_org
 from kb.export.cite import citations
 from kb.export.feeds import FEED_NAME, area_feed_path, json_ld
@@ -97,9 +96,10 @@ def _views(context: dict[str, Any], build: Build, ref: PageRef, src_uri: str) ->
     if ref.kind is PageKind.RECORD:
         record = site.record_by_id[ref.key]
         context["kb_jsonld"] = json_ld(site, record, lang, build.site_url)
-        tables = site_tables(build.settings)[0]
         context["kb_cite"] = {
-            "citations": citations(site, record, lang, build.site_url, build.site_names, tables),
+            "citations": citations(
+                site, record, lang, build.site_url, build.site_names, build.tables
+            ),
             "csl": build.prefix + csl_path(record.id),
             "json": record_json_path(record.id),
         }

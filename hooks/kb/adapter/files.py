@@ -7,6 +7,8 @@ import json
 import re
 from typing import TYPE_CHECKING
 
+from mkdocs.exceptions import PluginError
+
 from kb.adapter.build import Build
 from kb.adapter.settings import site_tables
 from kb.escape import autoescape_for
@@ -74,7 +76,7 @@ def shared_files(
         *(
             (
                 csv_name(data.name, code),
-                to_csv(site, code, site_url, tables[code]),
+                to_csv(site, code, site_url),
                 "text/csv",
                 "CSV",
                 code,
@@ -113,7 +115,15 @@ def shared_files(
 def published_schema(text: str, site_url: str) -> str:
     """The JSON Schema as published: its `$id` is its address on this site."""
     own = json.dumps(f"{site_url}{EXPORT_DIR}{SCHEMA_NAME}")
-    return re.sub(r'^(  "\$id": )"[^"\n]*"', lambda m: m.group(1) + own, text, count=1, flags=re.M)
+    published, found = re.subn(
+        r'^(  "\$id": )"[^"\n]*"', lambda m: m.group(1) + own, text, count=1, flags=re.M
+    )
+    if not found:  # the text is published as it is written (its layout kept), so say so
+        raise PluginError(
+            f'{SCHEMA_PATH.name}: no top-level "$id" line (two spaces, then "$id": "...") '
+            "to set to the schema's address on this site"
+        )
+    return published
 
 
 def shared_of(build: Build) -> tuple[DatasetMeta, tuple[tuple[str, str], ...]]:

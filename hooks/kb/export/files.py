@@ -10,7 +10,6 @@ from __future__ import annotations
 import csv
 import io
 import json
-from collections.abc import Mapping
 from typing import Any
 
 from kb.model import Area, Record, Site, Text
@@ -158,7 +157,7 @@ def csv_cell(value: str) -> str:
     return "'" + value if value.startswith(_FORMULA_START) else value
 
 
-def to_csv(site: Site, lang: str, site_url: str, table: Mapping[str, str]) -> str:
+def to_csv(site: Site, lang: str, site_url: str) -> str:
     """One row per record, texts in `lang`; no cell starts a formula (csv_cell)."""
     orgs = site.organisation_by_id
     out = io.StringIO(newline="")

@@ -7,6 +7,7 @@ from __future__ import annotations
 from collections.abc import Mapping
 from dataclasses import dataclass
 
+from kb.export.files import EXPORT_DIR
 from kb.model import Organisation, Site, Text
 from kb.settings import Licence, OpenData, Theme
 
@@ -55,7 +56,7 @@ class DatasetMeta:
 
     def url(self, name: str) -> str:
         """Absolute download address of an exported file."""
-        return f"{self.site_url}data/{name}"
+        return f"{self.site_url}{EXPORT_DIR}{name}"
 
 
 def _dates(site: Site) -> tuple[str | None, str | None, str]:

@@ -9,6 +9,7 @@ from dataclasses import fields
 
 from kb.settings.reader import Reader
 from kb.settings.types import Licence, OpenData, Theme
+from kb.weblinks import url_problem
 
 # A name for files and identifiers: 'hankinta-suomi' -> data/hankinta-suomi.json.
 _NAME = re.compile(r"[a-z0-9]+(?:-[a-z0-9]+)*")
@@ -74,7 +75,7 @@ def _licence(r: Reader, value: object, where: str) -> Licence | None:
         r.fail(f"{where}.id", "an SPDX licence id, e.g. 'CC-BY-4.0'", ident)
     title = r.text(raw.get("title"), f"{where}.title")
     url = r.text(raw.get("url"), f"{where}.url", "the licence's https:// address")
-    if url and not url.startswith("https://"):
+    if url and url_problem(url, schemes=("https",)):  # the rule of every published address
         r.fail(f"{where}.url", "the licence's https:// address", url)
         url = None
     return Licence(ident, title, url) if ident and title and url else None

@@ -101,8 +101,3 @@ class SettingsErrors(Exception):
     def __init__(self, problems: list[str]) -> None:
         super().__init__("\n  ".join(problems))
         self.problems = problems
-
-    def report(self) -> str:
-        return f"{len(self.problems)} problems in mkdocs.yml; nothing was built:\n  " + "\n  ".join(
-            self.problems
-        )
