@@ -59,10 +59,6 @@ class Listings:
     members: dict[Facet, tuple[Record, ...]]
     matrix: tuple[Record, ...]
 
-    def count(self, facet: Facet) -> int:
-        """How many records the listing `facet` has."""
-        return len(self.members[facet])
-
 
 def build_listings(site: Site, lang: str) -> Listings:
     """Sort once, then put each record into every facet it belongs to (only non-empty

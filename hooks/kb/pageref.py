@@ -8,8 +8,6 @@ from dataclasses import dataclass
 from enum import Enum
 from typing import Any
 
-from kb.model import Record
-
 DIMENSIONS = ("kind", "area", "status")
 META_KEY = "kb_key"  # the front-matter field that holds a generated page's reference
 _HOME_TEMPLATE = "kb-home.html"  # a hand-written page with this template is the home page
@@ -39,14 +37,6 @@ class Facet:
     def with_value(self, name: str, value: str) -> Facet:
         """This facet with one dimension changed."""
         return Facet(**{**self.values(), name: value})
-
-    def matches(self, record: Record) -> bool:
-        """True when `record` is listed under this facet."""
-        return (
-            (not self.kind or record.kind.value == self.kind)
-            and (not self.area or self.area in record.areas)
-            and (not self.status or record.status.value == self.status)
-        )
 
 
 class PageKind(Enum):

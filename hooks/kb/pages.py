@@ -14,7 +14,7 @@ from dataclasses import dataclass
 from kb.listings import Listings, build_listings, facet_label
 from kb.model import Site
 from kb.pageref import META_KEY, Facet, PageKind, PageRef
-from kb.paging import chunks, paged_title
+from kb.paging import page_count, paged_title
 from kb.strings import t
 from kb.urls import source_path
 
@@ -108,7 +108,7 @@ def page_specs(
         )
         for area in site.areas
     ]
-    for number, _ in enumerate(chunks(site.records), start=1):
+    for number in range(1, page_count(len(site.records)) + 1):
         specs.append(
             PageSpec(
                 ref=PageRef.overview(number),
@@ -119,7 +119,7 @@ def page_specs(
         )
     for facet, chosen in listings.members.items():
         title = _facet_title(site, facet, lang, table)
-        for number, _ in enumerate(chunks(chosen), start=1):
+        for number in range(1, page_count(len(chosen)) + 1):
             specs.append(
                 PageSpec(
                     ref=PageRef.listing(facet, number),

@@ -12,10 +12,14 @@ PAGE_SIZE = 100
 T = TypeVar("T")
 
 
-def chunks(items: Sequence[T]) -> list[list[T]]:
-    """`items` cut into pages of `PAGE_SIZE`; one empty page when there are none."""
-    items = list(items)
-    return [items[i : i + PAGE_SIZE] for i in range(0, len(items), PAGE_SIZE)] or [[]]
+def page_count(total: int) -> int:
+    """How many pages `total` items fill: one, empty, when there are none."""
+    return max(1, -(-total // PAGE_SIZE))
+
+
+def page_of(items: Sequence[T], number: int) -> Sequence[T]:
+    """The items on page `number` (from 1) of `items`."""
+    return items[(number - 1) * PAGE_SIZE : number * PAGE_SIZE]
 
 
 def pager(number: int, count: int, url: Callable[[int], str]) -> dict[str, Any]:

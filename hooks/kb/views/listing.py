@@ -9,7 +9,7 @@ from typing import Any
 from kb.listings import Listings, facet_label
 from kb.model import Kind, Site, Status
 from kb.pageref import DIMENSIONS, Facet, PageRef
-from kb.paging import chunks, pager
+from kb.paging import page_count, page_of, pager
 from kb.urls import listing_url
 from kb.views.present import card
 
@@ -66,11 +66,11 @@ def listing_view(
     if facet not in listings.members:
         return None
     chosen = listings.members[facet]
-    pages = chunks(chosen)
-    if not 1 <= number <= len(pages):
+    count = page_count(len(chosen))
+    if not 1 <= number <= count:
         return None
     groups: list[View] = []
-    for record in pages[number - 1]:
+    for record in page_of(chosen, number):
         label = str(record.period.start_year) if record.period else table["year_unknown"]
         if not groups or groups[-1]["label"] != label:
             groups.append({"label": label, "records": []})
@@ -81,5 +81,5 @@ def listing_view(
         "count": len(chosen),
         "groups": groups,
         "filters": filter_groups(site, listings, facet, lang, table),
-        **pager(number, len(pages), lambda n: listing_url(facet, n, lang)),
+        **pager(number, count, lambda n: listing_url(facet, n, lang)),
     }

@@ -13,7 +13,7 @@ from markupsafe import Markup
 from kb.links import Graph
 from kb.listings import Listings
 from kb.model import Origin, Record, Site, Text
-from kb.paging import chunks, pager
+from kb.paging import page_count, page_of, pager
 from kb.settings import Programme
 from kb.strings import t
 from kb.urls import area_path, area_url, from_overview, overview_url, record_path, record_url
@@ -142,8 +142,8 @@ def overview_view(
 ) -> View | None:
     """The overview's charts (first page) and one page of the records x areas matrix;
     the timeline shades the `programme`'s years (mkdocs.yml)."""
-    pages = chunks(listings.matrix)
-    if not 1 <= number <= len(pages):
+    count = page_count(len(listings.matrix))
+    if not 1 <= number <= count:
         return None
     area_heads = [area_link(site, a.id, lang) for a in site.areas]
     return {
@@ -151,7 +151,7 @@ def overview_view(
         "charts": overview_charts(site, graph, lang, table, programme) if number == 1 else None,
         "rows": [
             {**card(r, lang, table, site), "cells": [a.id in r.areas for a in site.areas]}
-            for r in pages[number - 1]
+            for r in page_of(listings.matrix, number)
         ],
-        **pager(number, len(pages), lambda n: overview_url(n, lang)),
+        **pager(number, count, lambda n: overview_url(n, lang)),
     }
