@@ -20,7 +20,7 @@ from kb.search.morph import (
     voikko_analyser,
 )
 from kb.search.prep import MARKER, PageInfo, with_extra
-from kb.search.text import ignore_repeated, indexed_text, page_text
+from kb.search.text import _quick_parts, ignore_repeated, indexed_text, page_text
 from kb.search.vocabulary import build_vocabulary, count_words, expand_text
 
 
@@ -216,6 +216,38 @@ _PIECES = st.sampled_from(
 def test_page_text_is_what_html_parser_reads(pieces: list[str]) -> None:
     html = "".join(pieces)
     assert page_text(html) == indexed_text(ignore_repeated(html))
+
+
+_PLAIN_PIECES = st.sampled_from(
+    [
+        "<div>", "</div>", "<p class=\"kb-badge\">", "<span class='kb-meta x'>", "</span>",
+        "<div data-pagefind-ignore>", "<br>", "<br/>", "<li>", "</li>", "<div/>", "</a >",
+        "<img alt=\"eka\" alt=\"toka\" data-pagefind-index-attrs=\"alt\">", "<A HREF='y'>",
+        "<script>e<<5</script>", "<STYLE>a</Style>", "hankinta", " ja ", "&amp;", "&auml;",
+        "x > y", "&", "\n", "<p class=kb-eyebrow>", "<b data-pagefind-ignore=all>",
+    ]
+)  # fmt: skip
+_PAGE = (
+    "\n<!doctype html><html><head><script>a<b</script><title>t</title></head><body>"
+    '<nav><a href="/x/">Valikko</a></nav><main data-pagefind-body>{}</main></body></html>'
+)
+
+
+@settings(max_examples=300, deadline=None)
+@given(st.lists(_PLAIN_PIECES, max_size=40))
+def test_the_quick_reading_itself_gives_what_html_parser_reads(pieces: list[str]) -> None:
+    html = _PAGE.format("".join(pieces))
+    assert _quick_parts(html, 0) is not None  # plain HTML: the quick reader, not the fallback
+    assert page_text(html) == indexed_text(ignore_repeated(html))
+
+
+def test_every_page_of_the_real_site_reads_the_same_the_quick_way(built_site: Path) -> None:
+    pages = [p for p in built_site.rglob("*.html") if b"data-pagefind-body" in p.read_bytes()]
+    assert len(pages) > 100
+    for path in pages:
+        html = path.read_text(encoding="utf-8")
+        assert _quick_parts(html, 0) is not None, path  # the templates write plain HTML
+        assert page_text(html) == indexed_text(ignore_repeated(html)), path
 
 
 def test_page_text_reads_only_from_the_body_and_leaves_out_repeated_labels() -> None:

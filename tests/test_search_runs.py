@@ -36,6 +36,7 @@ class _FakePagefind:
         self.most = 0
         self.lock = threading.Lock()
         self.seen: dict[str, list[str]] = {}
+        self.calls: list[str] = []  # every run's bundle, in the order the runs started
 
     def __call__(self, site: Path, bundle: Path) -> None:
         with self.lock:
@@ -45,6 +46,7 @@ class _FakePagefind:
             time.sleep(self.delay)
             pages = sorted(p.relative_to(site).as_posix() for p in site.rglob("*.html"))
             self.seen[bundle.name] = pages
+            self.calls.append(bundle.name)
             if bundle.name == self.fail:
                 raise kb_search.SearchError(f"Pagefind failed on {bundle.name}")
             bundle.mkdir(parents=True)
@@ -176,13 +178,14 @@ def test_quick_edits_run_one_preview_index_at_a_time(
     second = preview.index_in_background(site, ("fi", "sv"), {})
     first.join(timeout=60)
     second.join(timeout=60)
+    assert not first.is_alive() and not second.is_alive()
     assert fake.most == 1  # the second run waited for the first: one Pagefind at a time
-    assert sorted(fake.seen) == ["fi-01", "sv-01"]
+    assert fake.calls == ["fi-01", "sv-01", "fi-01", "sv-01"]  # both ran, one after the other
     assert (site / "pagefind/bundles.json").is_file()
 
 
 def test_a_preview_index_of_a_replaced_site_is_thrown_away(
-    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch, capsys: pytest.CaptureFixture[str]
 ) -> None:
     site = _site(tmp_path, records=1)
     started = threading.Event()
@@ -198,7 +201,10 @@ def test_a_preview_index_of_a_replaced_site_is_thrown_away(
     site.rename(tmp_path / "old-site")  # the next rebuild swaps a new folder in meanwhile
     _site(tmp_path, records=2)
     stale.join(timeout=60)
-    assert not (site / "pagefind").exists()  # the old pages' index never reaches the new site
+    assert not stale.is_alive()
+    assert real.calls == ["fi-01", "sv-01"]  # it indexed the old pages to the end...
+    assert not (site / "pagefind").exists()  # ...and the index never reaches the new site
+    assert "not updated" not in capsys.readouterr().err  # thrown away, not failed
     assert not list(tmp_path.glob(".kb-pagefind-out-*"))
     preview.index_in_background(site, ("fi", "sv"), {}).join(timeout=60)
     assert (site / "pagefind/bundles.json").is_file()  # the new site's own run publishes
