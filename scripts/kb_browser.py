@@ -7,6 +7,7 @@ from __future__ import annotations
 import functools
 import gzip
 import threading
+from collections.abc import Mapping
 from http.server import SimpleHTTPRequestHandler, ThreadingHTTPServer
 from pathlib import Path
 from typing import Any
@@ -26,7 +27,16 @@ COMPRESSIBLE = (".html", ".css", ".js", ".json", ".xml", ".svg", ".txt", ".csv")
 
 
 class QuietHandler(SimpleHTTPRequestHandler):
-    """Static files, no request log."""
+    """Static files, no request log; `files` adds files from elsewhere at addresses of their
+    own (a test tool such as axe-core, under a folder the site cannot have)."""
+
+    def __init__(self, *args: Any, files: Mapping[str, Path] | None = None, **kwargs: Any) -> None:
+        self.files = files or {}
+        super().__init__(*args, **kwargs)
+
+    def translate_path(self, path: str) -> str:
+        extra = self.files.get(path.split("?", 1)[0])
+        return str(extra) if extra is not None else super().translate_path(path)
 
     def log_message(self, format: str, *args: object) -> None:  # noqa: A002
         pass
@@ -63,9 +73,14 @@ class _Body:
         pass
 
 
-def serve(directory: Path, *, compress: bool = False) -> tuple[ThreadingHTTPServer, str]:
-    """Serve `directory` on 127.0.0.1 in a background thread; return the server and its URL."""
-    handler = functools.partial(GzipHandler if compress else QuietHandler, directory=str(directory))
+def serve(
+    directory: Path, *, compress: bool = False, files: Mapping[str, Path] | None = None
+) -> tuple[ThreadingHTTPServer, str]:
+    """Serve `directory` on 127.0.0.1 in a background thread, and each of `files` at its
+    address ("/__tests__/axe.min.js"); return the server and its URL."""
+    handler = functools.partial(
+        GzipHandler if compress else QuietHandler, directory=str(directory), files=files
+    )
     httpd = ThreadingHTTPServer(("127.0.0.1", 0), handler)
     threading.Thread(target=httpd.serve_forever, daemon=True).start()
     return httpd, f"http://127.0.0.1:{httpd.server_address[1]}/"

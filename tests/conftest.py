@@ -18,6 +18,10 @@ from kb.settings import Language, Languages
 from kb_browser import CHROMIUM, CHROMIUM_FLAGS, serve
 
 ROOT = Path(__file__).resolve().parent.parent
+# axe-core (npm, scripts/setup --browser), served beside the site under a folder the site
+# cannot have, so that the browser loads it like a page's own script.
+AXE = ROOT / "node_modules/axe-core/axe.min.js"
+AXE_ADDRESS = "/__tests__/axe.min.js"
 
 FIXTURES = Path(__file__).resolve().parent / "fixtures"
 # The site's languages as mkdocs.yml configures them (for tests that call the core).
@@ -100,11 +104,12 @@ def with_linked_records(small_yaml: str, project: Path) -> str:
     return small_yaml.rstrip("\n") + "\n" + stubs
 
 
-def build_real_site(out: Path) -> None:
-    """`mkdocs build --strict` of the real mkdocs.yml and data into `out`; fail on warnings."""
+def build_real_site(out: Path, **extra: str) -> None:
+    """`mkdocs build --strict` of the real mkdocs.yml and data into `out` (`extra`: more
+    environment); fail on warnings."""
     env = {k: v for k, v in os.environ.items() if not k.startswith(("KB_FEEDBACK", "GITHUB_"))}
     # As GitHub Actions builds it when no feedback channel is configured (the issue form).
-    env |= {"NO_MKDOCS_2_WARNING": "1", **FEEDBACK_ENV}
+    env |= {"NO_MKDOCS_2_WARNING": "1", **FEEDBACK_ENV, **extra}
     result = subprocess.run(
         [sys.executable, "-m", "mkdocs", "build", "--strict", "--site-dir", str(out)],
         cwd=ROOT,
@@ -213,7 +218,7 @@ def hostile_site(root: Path, tmp_path_factory: pytest.TempPathFactory) -> Path:
 @pytest.fixture(scope="session")
 def server(built_site: Path) -> Iterator[str]:
     """The built site on 127.0.0.1 (plain static files)."""
-    httpd, url = serve(built_site)
+    httpd, url = serve(built_site, files={AXE_ADDRESS: AXE})
     yield url
     httpd.shutdown()
     httpd.server_close()

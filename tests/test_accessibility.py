@@ -3,20 +3,26 @@ dark palette, desktop and 375 px with the mobile navigation open; plus a keyboar
 
 from __future__ import annotations
 
+import re
 from collections.abc import Callable, Iterator
 from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
+from urllib.parse import urljoin
 
 import pytest
 
+from conftest import AXE, AXE_ADDRESS
 from kb.model import Kind
 from kb.state import read_state
 
 pytestmark = pytest.mark.browser
 
-AXE = Path(__file__).resolve().parent.parent / "node_modules/axe-core/axe.min.js"
 TAGS = ["wcag2a", "wcag2aa", "wcag21a", "wcag21aa"]
+# The WCAG A/AA rules of axe that read colours: the ones a palette switch can change.
+COLOUR_RULES = ["color-contrast", "link-in-text-block"]
+# Material's palette form in the header: the switch shows the other one of its two labels.
+PALETTE_FORM = "form[data-md-component=palette]"
 SEARCH = {"fi": "haku/?q=hankinta", "sv": "sv/sok/?q=upphandling"}
 # The other states of the search page: a typo corrected, nothing found, any word.
 SEARCH_STATES = [
@@ -75,18 +81,22 @@ PAGE_PARAMS = [
 ]
 
 
-def _axe(page: Any) -> list[str]:
-    """axe-core's WCAG 2.1 A/AA violations on the page as it is now (injected once per load)."""
+def _axe(page: Any, *, rules: list[str] | None = None, within: str | None = None) -> list[str]:
+    """axe-core's violations on the page as it is now: of every WCAG 2.1 A/AA rule, or of
+    `rules` only; on the whole document, or within the element `within` selects. axe is
+    loaded once per page load from the test server (conftest), so that Chromium compiles
+    it from its code cache instead of anew on every page."""
     if not AXE.is_file():
         pytest.fail("axe-core is missing: run scripts/setup --browser (npm ci)")
     if not page.evaluate("typeof window.axe === 'object'"):
-        page.add_script_tag(path=str(AXE))
+        page.add_script_tag(url=urljoin(page.url, AXE_ADDRESS))
     # resultTypes: axe reports every violation in full but stops collecting every passing
     # node, which only makes it slower (https://github.com/dequelabs/axe-core API.md).
+    run_only = {"type": "rule", "values": rules} if rules else {"type": "tag", "values": TAGS}
     result = page.evaluate(
-        "async (tags) => await axe.run(document,"
-        " {runOnly: {type: 'tag', values: tags}, resultTypes: ['violations']})",
-        TAGS,
+        "async ([within, runOnly]) => await axe.run(within ? {include: [[within]]} : document,"
+        " {runOnly, resultTypes: ['violations']})",
+        [within, run_only],
     )
     return [
         f"{v['id']} ({v['impact']}): {v['help']} — "
@@ -106,8 +116,9 @@ _SEARCHED = """() => { const s = document.getElementById('kb-search-status');
 SCHEME = {"light": "default", "dark": "slate"}
 
 
-def _watch(page: Any, server: str) -> list[str]:
-    """From now on, every console error, page error and request that leaves the site."""
+def _watch(page: Any, server: str) -> tuple[list[str], Callable[[], None]]:
+    """From now on, every console error, page error and request that leaves the site; and
+    the function that stops watching."""
     problems: list[str] = []
 
     def on_console(message: Any) -> None:
@@ -118,20 +129,33 @@ def _watch(page: Any, server: str) -> list[str]:
         if not request.url.startswith((server, "data:", "blob:")):
             problems.append(f"request to another host: {request.url}")
 
-    page.on("console", on_console)
-    page.on("pageerror", lambda error: problems.append(f"page error: {error}"))
-    page.on("request", on_request)
-    return problems
+    def on_error(error: Any) -> None:
+        problems.append(f"page error: {error}")
+
+    handlers = {"console": on_console, "pageerror": on_error, "request": on_request}
+    for event, handler in handlers.items():
+        page.on(event, handler)
+
+    def stop() -> None:
+        for event, handler in handlers.items():
+            page.remove_listener(event, handler)
+
+    return problems, stop
 
 
-def _open(page: Any, server: str, path: str) -> list[str]:
-    """Open `path` and wait until it is ready; the list collects the page's problems (console
-    errors, requests to other hosts) for as long as it stays open."""
-    problems = _watch(page, server)
+def _load(page: Any, server: str, path: str) -> None:
+    """Open `path` and wait until it is ready."""
     page.goto(server + path)
     page.wait_for_function(_READY)
     if "?q=" in path:
         page.wait_for_function(_SEARCHED, timeout=15000)
+
+
+def _open(page: Any, server: str, path: str) -> list[str]:
+    """Open `path` and wait until it is ready; the list collects the page's problems (console
+    errors, requests to other hosts) for as long as the tab stays open."""
+    problems, _ = _watch(page, server)
+    _load(page, server, path)
     return problems
 
 
@@ -163,31 +187,57 @@ def _switch_scheme(page: Any, scheme: str) -> str:
 @dataclass
 class Audit:
     """What one page load at one width showed: problems, and per colour scheme the palette
-    Material showed and axe's violations; the language facts (desktop); whether what the
-    test opens (the phone's navigation drawer, a page's folds) was open."""
+    Material showed and axe's violations; whether the switch changed the page outside its
+    colours; the language facts (desktop); whether what the test opens (the phone's
+    navigation drawer, a page's folds) was open."""
 
     problems: list[str]
     palette: dict[str, str] = field(default_factory=dict)
     violations: dict[str, list[str]] = field(default_factory=dict)
+    changed: list[str] = field(default_factory=list)
     lang: str | None = None
     opened: bool = False
     switch: list[str | None] = field(default_factory=list)
     other_texts: list[str | None] = field(default_factory=list)
 
 
+# The page without what a palette switch may change: the palette attributes on <body> and
+# the palette form (which of its two labels is shown).
+_OUTSIDE_PALETTE = """(form) => {
+  const body = document.body.cloneNode(true);
+  body.querySelectorAll(form).forEach((element) => element.remove());
+  for (const name of [...body.attributes].map((a) => a.name)) {
+    if (name.startsWith('data-md-color-')) body.removeAttribute(name);
+  }
+  return body.outerHTML;
+}"""
+
+
 def _axe_in_both_schemes(page: Any, audit: Audit, loaded: str, other: str) -> None:
-    """axe on the page in the scheme it was loaded in, then in the other one."""
+    """axe on the page in the scheme it was loaded in, then in the other one.
+
+    A switch changes the page's colours and the palette form's shown label, nothing else:
+    the scheme rules of every style sheet set colours only
+    (test_scheme_rules_set_colours_only), and the page outside the form is the same before
+    and after (`audit.changed` stays empty, which the tests assert). So in the other scheme
+    axe runs the rules that read colours on the whole page and every rule in the palette
+    form, which finds all that a whole run there would find.
+    """
     audit.palette[loaded] = page.evaluate("document.body.dataset.mdColorScheme")
     audit.violations[loaded] = _axe(page)
+    before = page.evaluate(_OUTSIDE_PALETTE, PALETTE_FORM)
     audit.palette[other] = _switch_scheme(page, other)
-    audit.violations[other] = _axe(page)
+    if page.evaluate(_OUTSIDE_PALETTE, PALETTE_FORM) != before:
+        audit.changed.append(other)
+    audit.violations[other] = _axe(page, rules=COLOUR_RULES) + _axe(page, within=PALETTE_FORM)
 
 
 def _audit_desktop(page: Any, server: str, name: str, path: str) -> Audit:
     """Loaded in light at 1280 px: language facts, axe in light, then dark on the same load."""
     page.emulate_media(color_scheme="light")
     page.set_viewport_size({"width": 1280, "height": 900})
-    audit = Audit(_open(page, server, path))
+    _load(page, server, path)
+    audit = Audit([])
     lang = "sv" if name.startswith("sv-") else "fi"
     other = "fi" if lang == "sv" else "sv"
     audit.lang = page.locator("html").get_attribute("lang")
@@ -207,7 +257,8 @@ def _audit_phone(page: Any, server: str, path: str) -> Audit:
     """Loaded in dark at 375 px with the navigation drawer open: axe in dark, then light."""
     page.emulate_media(color_scheme="dark")
     page.set_viewport_size({"width": 375, "height": 800})
-    audit = Audit(_open(page, server, path))
+    _load(page, server, path)
+    audit = Audit([])
     page.locator("label.md-header__button[for=__drawer]").click()
     page.wait_for_function("() => document.getElementById('__drawer').checked")
     audit.opened = page.locator(".md-sidebar--primary").is_visible()
@@ -215,28 +266,60 @@ def _audit_phone(page: Any, server: str, path: str) -> Audit:
     return audit
 
 
+class Tabs:
+    """One browser tab per use (a width), kept open from page to page: a load in a tab that
+    is already open costs less than a new tab. Every document starts with the storage
+    cleared (Material remembers a palette choice there), as in a new tab."""
+
+    def __init__(self, browser: Any, server: str) -> None:
+        self.browser, self.server = browser, server
+        self.open: dict[str, Any] = {}
+
+    def audit(self, use: str, run: Callable[[Any], Audit]) -> Audit:
+        """`run(tab)` in the tab of `use`, with its problems (console errors, requests to
+        other hosts) collected from the load until the last check."""
+        if use not in self.open:
+            tab = self.browser.new_page()
+            tab.add_init_script(
+                "try { window.localStorage.clear(); window.sessionStorage.clear() }"
+                " catch (error) {}"
+            )
+            self.open[use] = tab
+        tab = self.open[use]
+        problems, stop = _watch(tab, self.server)
+        try:
+            audit = run(tab)
+        finally:
+            stop()
+        audit.problems = problems
+        return audit
+
+    def close(self) -> None:
+        for tab in self.open.values():
+            tab.close()
+
+
 @pytest.fixture(scope="module")
 def audits(browser: Any, server: str) -> Iterator[Callable[[str, str, str], Audit]]:
-    """Each page is loaded once per width (a fresh tab, the palette choice cleared) and
-    checked in both colour schemes; the tests below read the result they are about."""
+    """Each page is loaded once per width (the palette choice cleared) and checked in both
+    colour schemes; the tests below read the result they are about."""
     done: dict[tuple[str, str], Audit] = {}
+    tabs = Tabs(browser, server)
 
     def audit(width: str, name: str, path: str) -> Audit:
         if (width, name) not in done:
-            tab = browser.new_page()
-            tab.add_init_script("try { window.localStorage.clear() } catch (error) {}")
-            try:
-                done[width, name] = (
+            done[width, name] = tabs.audit(
+                width,
+                lambda tab: (
                     _audit_desktop(tab, server, name, path)
                     if width == "desktop"
                     else _audit_phone(tab, server, path)
-                )
-                # Problems are collected until both schemes were checked, not just at load.
-            finally:
-                tab.close()
+                ),
+            )
         return done[width, name]
 
     yield audit
+    tabs.close()
 
 
 @pytest.mark.parametrize("scheme", ["light", "dark"])
@@ -245,6 +328,7 @@ def test_no_axe_violations_on_desktop(audits: Any, name: str, path: str, scheme:
     audit = audits("desktop", name, path)
     assert audit.problems == []
     assert audit.palette[scheme] == SCHEME[scheme]
+    assert audit.changed == []
     assert audit.violations[scheme] == []
 
 
@@ -254,8 +338,10 @@ def test_no_axe_violations_at_375px_with_the_navigation_open(
     audits: Any, name: str, path: str, scheme: str
 ) -> None:
     audit = audits("phone", name, path)
+    assert audit.problems == []
     assert audit.opened
     assert audit.palette[scheme] == SCHEME[scheme]
+    assert audit.changed == []
     assert audit.violations[scheme] == []
 
 
@@ -269,27 +355,84 @@ def test_lang_and_other_language_text(audits: Any, name: str, path: str) -> None
     assert audit.other_texts and set(audit.other_texts) == {other}
 
 
-def test_the_audit_sees_the_scheme_it_switched_to(page: Any, server: str) -> None:
-    """The harness can fail: text in the theme's own text colour on a fixed white ground is
-    fine in light and unreadable in dark, and axe reports it only after the switch."""
+def _found_only_in_dark(page: Any, server: str, plant: str, rule: str, target: str) -> Audit:
+    """Load the home page in light, run `plant` on it, audit it in light then dark; assert
+    that axe reports `rule` on `target` in dark only."""
     page.emulate_media(color_scheme="light")
     _open(page, server, "")
-    page.evaluate(
-        """() => {
-          const p = document.createElement('p');
-          p.id = 'kb-planted';
-          p.textContent = 'Teksti valkoisella pohjalla';
-          p.style.cssText = 'color: var(--md-default-fg-color); background: #ffffff';
-          document.querySelector('article').append(p);
-        }"""
-    )
+    page.evaluate(plant, PALETTE_FORM)
     audit = Audit([])
     _axe_in_both_schemes(page, audit, "light", "dark")
     assert audit.palette == SCHEME
-    assert not any("#kb-planted" in v for v in audit.violations["light"]), audit.violations
-    assert any(
-        v.startswith("color-contrast") and "#kb-planted" in v for v in audit.violations["dark"]
-    ), audit.violations
+    assert not any(target in v for v in audit.violations["light"]), audit.violations
+    assert any(v.startswith(rule) and target in v for v in audit.violations["dark"]), audit
+    return audit
+
+
+def test_the_audit_sees_the_scheme_it_switched_to(page: Any, server: str) -> None:
+    """The harness can fail: text in the theme's own text colour on a fixed white ground is
+    fine in light and unreadable in dark, and axe reports it only after the switch."""
+    plant = """() => {
+      const p = document.createElement('p');
+      p.id = 'kb-planted';
+      p.textContent = 'Teksti valkoisella pohjalla';
+      p.style.cssText = 'color: var(--md-default-fg-color); background: #ffffff';
+      document.querySelector('article').append(p);
+    }"""
+    audit = _found_only_in_dark(page, server, plant, "color-contrast", "#kb-planted")
+    assert audit.changed == []
+
+
+def test_the_audit_checks_the_palette_form_and_sees_other_changes(page: Any, server: str) -> None:
+    """The harness can fail in the two ways its partial run in the other scheme relies on: a
+    fault in the palette label shown only after the switch is found, and a switch that
+    changes the page outside the palette form is reported."""
+    plant = """(form) => {
+      // An image without a text alternative in the label that only dark shows.
+      const label = document.querySelector(`${form} label[hidden]`);
+      const img = document.createElement('img');
+      img.id = 'kb-planted-img';
+      img.src = 'data:image/gif;base64,R0lGODlhAQABAAAAACw=';
+      label.append(img);
+      // A change outside the form, made by the switch.
+      document.querySelector(`${form} input:not(:checked)`).addEventListener('change',
+        () => document.querySelector('article').append(document.createElement('hr')));
+    }"""
+    audit = _found_only_in_dark(page, server, plant, "image-alt", "#kb-planted-img")
+    assert audit.changed == ["dark"]
+
+
+# What a rule that only applies in one colour scheme may set: colours. Material also hides
+# images meant for the other scheme (a fragment of the image address says which); the site
+# has no such images (asserted below).
+_COLOUR_PROPERTIES = re.compile(
+    r"--[\w-]+|color|color-scheme|background(-color)?|border(-(top|right|bottom|left))?-color"
+    r"|outline-color|fill|stroke|text-decoration-color|caret-color|accent-color"
+)
+_SCHEME_IMAGES = re.compile(r'img\[src\$="#(gh-(dark|light)-mode-only|only-(dark|light))"\]')
+
+
+def test_scheme_rules_set_colours_only(built_site: Path) -> None:
+    """Every style rule of the site that applies in one colour scheme only changes colours,
+    so a palette switch changes nothing else (the audit's partial run relies on it)."""
+    sheets = sorted(built_site.glob("assets/**/*.css"))
+    assert any(sheet.name.startswith("palette.") for sheet in sheets)
+    assert any(sheet.name == "kb.css" for sheet in sheets)
+    found, wrong = 0, []
+    for sheet in sheets:
+        css = re.sub(r"/\*.*?\*/", "", sheet.read_text(encoding="utf-8"), flags=re.S)
+        for selector, body in re.findall(r"([^{}]*data-md-color-scheme[^{}]*)\{([^{}]*)\}", css):
+            found += 1
+            names = {d.split(":", 1)[0].strip() for d in body.split(";") if ":" in d}
+            others = {n for n in names if not _COLOUR_PROPERTIES.fullmatch(n)}
+            images = all(_SCHEME_IMAGES.search(part) for part in selector.split(","))
+            if others and not (images and others == {"display"}):
+                wrong.append(f"{sheet.name}: {selector.strip()[:80]} sets {sorted(others)}")
+    assert found > 10 and wrong == []
+    fragments = ("#gh-dark-mode-only", "#gh-light-mode-only", "#only-dark", "#only-light")
+    for html in built_site.rglob("*.html"):
+        text = html.read_text(encoding="utf-8")
+        assert not any(fragment in text for fragment in fragments), html
 
 
 _FOCUS = """() => {

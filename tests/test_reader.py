@@ -6,12 +6,12 @@ page state (details opened on a phone, dark palette)."""
 
 from __future__ import annotations
 
-from collections.abc import Callable
+from collections.abc import Callable, Iterator
 from pathlib import Path
 from typing import Any
 
 import pytest
-from test_accessibility import SCHEME, Audit, _axe_in_both_schemes, _open
+from test_accessibility import SCHEME, Audit, Tabs, _axe_in_both_schemes, _load, _open
 
 from kb.links import build_graph
 from kb.state import read_state
@@ -328,31 +328,33 @@ FOLDED = [
 ]
 
 
+def _unfold(tab: Any, server: str, path: str) -> Audit:
+    tab.emulate_media(color_scheme="light")
+    tab.set_viewport_size(PHONE)
+    _load(tab, server, path)
+    result = Audit([])
+    result.opened = tab.evaluate(
+        "() => { const folds = document.querySelectorAll('#kb-content details');"
+        " folds.forEach((d) => d.open = true);"
+        " return folds.length > 0 && [...folds].every((d) => d.open); }"
+    )
+    _axe_in_both_schemes(tab, result, "light", "dark")
+    return result
+
+
 @pytest.fixture(scope="module")
-def unfolded(browser: Any, server: str) -> Callable[[str], Audit]:
+def unfolded(browser: Any, server: str) -> Iterator[Callable[[str], Audit]]:
     """Each page of FOLDED loaded once on a phone, every fold opened, axe in light and dark."""
     done: dict[str, Audit] = {}
+    tabs = Tabs(browser, server)
 
     def audit(path: str) -> Audit:
         if path not in done:
-            tab = browser.new_page()
-            tab.add_init_script("try { window.localStorage.clear() } catch (error) {}")
-            try:
-                tab.emulate_media(color_scheme="light")
-                tab.set_viewport_size(PHONE)
-                result = Audit(_open(tab, server, path))
-                result.opened = tab.evaluate(
-                    "() => { const folds = document.querySelectorAll('#kb-content details');"
-                    " folds.forEach((d) => d.open = true);"
-                    " return folds.length > 0 && [...folds].every((d) => d.open); }"
-                )
-                _axe_in_both_schemes(tab, result, "light", "dark")
-                done[path] = result
-            finally:
-                tab.close()
+            done[path] = tabs.audit("phone", lambda tab: _unfold(tab, server, path))
         return done[path]
 
-    return audit
+    yield audit
+    tabs.close()
 
 
 @pytest.mark.parametrize("scheme", ["light", "dark"])
@@ -365,4 +367,5 @@ def test_no_axe_violations_with_every_fold_open_on_a_phone(
     audit = unfolded(path)
     assert audit.problems == []
     assert audit.palette[scheme] == SCHEME[scheme]
+    assert audit.changed == []
     assert audit.violations[scheme] == []
