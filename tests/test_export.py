@@ -158,3 +158,6 @@ def test_search_bundles_split_each_language_evenly(tmp_path: Path) -> None:
     assert all(p.startswith("sv/") for batch in plan["sv"] for p in batch)
     assert not any(p.startswith(("sv/", "browse/")) for batch in plan["fi"] for p in batch)
     assert plan_bundles(tmp_path, ("fi", "sv"), per_bundle=100)["fi"][0][0] == "index.html"
+    # One language's pages alone (each language is indexed in its own process).
+    assert plan_bundles(tmp_path, ("fi", "sv"), per_bundle=4, only="sv") == {"sv": plan["sv"]}
+    assert plan_bundles(tmp_path, ("fi", "sv"), per_bundle=4, only="fi") == {"fi": plan["fi"]}

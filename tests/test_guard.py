@@ -15,6 +15,7 @@ from pathlib import Path
 import pytest
 
 from conftest import LANGUAGES, build, copy_project, with_linked_records
+from kb.adapter.parallel import SERIAL_ENV
 from kb.guard import (
     SHOWN_PER_GROUP,
     Expected,
@@ -188,6 +189,15 @@ def on_post_build(config):
 """,
         ["sv: hand-written pages (", "sv: record pages (", "sv/programmet/index.html"],
     ),
+    # The other language's build (in a process of its own, kb.adapter.parallel) writes
+    # no page.
+    "sv_process_writes_nothing": (
+        """
+def on_post_page(output, page, config):
+    return "" if config.plugins["i18n"].current_language == "sv" else output
+""",
+        ["sv: hand-written pages (", "sv: record pages (", "sv/programmet/index.html"],
+    ),
     # A hand-written page of one language that a plugin renders to nothing (a page
     # removed from the files instead is a broken link, which --strict already stops).
     "one_handwritten_page": (
@@ -230,6 +240,10 @@ def _index_only_finnish(project: Path) -> None:
     index.write_text(text.replace(old, old.replace("if pages:", 'if pages and code == "fi":')))
 
 
+# Cases of the i18n plugin's own loop, which builds the languages one after the other in
+# one process (as under `mkdocs serve`); the others run as `mkdocs build` does.
+SERIAL = {"sv_not_built"}
+
 CASES: dict[str, tuple[Callable[[Path], None], list[str]]] = {
     **{
         name: ((lambda project, code=code: _with_hook(project, code)), wanted)
@@ -253,7 +267,7 @@ def test_a_build_that_drops_files_fails_naming_them_and_keeps_the_site(
     assert len(before) > 100
     break_it, wanted = CASES[case]
     break_it(project)
-    result = build(project)
+    result = build(project, **({SERIAL_ENV: "1"} if case in SERIAL else {}))
     assert result.returncode == 1, result.stderr
     assert "Traceback" not in result.stderr
     assert "the build did not write " in result.stderr

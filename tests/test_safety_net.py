@@ -57,9 +57,10 @@ def _page_not_in_nav(tree: Path) -> None:
 def _search_crash(tree: Path) -> None:
     hooks = tree / "hooks/kb/search/index.py"
     text = hooks.read_text(encoding="utf-8")
+    assert "def index_language(" in text  # each language's index, whole site or not
     text = text.replace(
-        "def build_index(",
-        "def build_index(*a, **k):\n    raise OSError(28, 'No space')\n\n\ndef _old(",
+        "def index_language(",
+        "def index_language(*a, **k):\n    raise OSError(28, 'No space')\n\n\ndef _old(",
         1,
     )
     hooks.write_text(text, encoding="utf-8")

@@ -20,7 +20,14 @@ from kb.search.morph import (
     voikko_analyser,
 )
 from kb.search.prep import MARKER, PageInfo, with_extra
-from kb.search.text import _quick_parts, ignore_repeated, indexed_text, page_text
+from kb.search.text import (
+    _START_TAG,
+    _marked,
+    _quick_parts,
+    ignore_repeated,
+    indexed_text,
+    page_text,
+)
 from kb.search.vocabulary import build_vocabulary, count_words, expand_text
 
 
@@ -216,6 +223,39 @@ _PIECES = st.sampled_from(
 def test_page_text_is_what_html_parser_reads(pieces: list[str]) -> None:
     html = "".join(pieces)
     assert page_text(html) == indexed_text(ignore_repeated(html))
+
+
+_MARK_PIECES = st.sampled_from(
+    [
+        '<p class="kb-badge">', "<span class='kb-meta x'>", "<p class=kb-eyebrow>",
+        '<div class="kb-badge--related">', '<div class="x kb-facts">', "<ul class='kb-cards'>",
+        '<p class="kb-badge" data-pagefind-ignore>', "<a <b class='kb-meta'>", "kb-meta",
+        "</p class='kb-badge'>", "<!-- <i class='kb-facts'> -->", '<p title="x>kb-badge">',
+        "<br/>", "<img class='kb-badge'/>", "<p>", "</p>", "<", ">", " ", "text",
+        '<P CLASS="kb-cards">', '<div class = "kb-eyebrow">',
+    ]
+)  # fmt: skip
+
+
+@settings(max_examples=400, deadline=None)
+@given(st.lists(_MARK_PIECES, max_size=30))
+def test_ignore_repeated_marks_what_the_tag_by_tag_rewrite_marks(pieces: list[str]) -> None:
+    """The quick lookup of the class names marks the same tags as the plain rewrite of
+    every start tag it replaced."""
+    html = "".join(pieces)
+    assert ignore_repeated(html) == _START_TAG.sub(_marked, html)
+
+
+def test_ignore_repeated_on_every_page_of_the_real_site(built_site: Path) -> None:
+    pages = [p for p in built_site.rglob("*.html") if b"kb-badge" in p.read_bytes()]
+    assert len(pages) > 50
+    changed = 0
+    for path in pages:
+        html = path.read_text(encoding="utf-8")
+        marked = ignore_repeated(html)
+        assert marked == _START_TAG.sub(_marked, html), path
+        changed += marked != html
+    assert changed == len(pages)
 
 
 _PLAIN_PIECES = st.sampled_from(

@@ -6,7 +6,7 @@ from __future__ import annotations
 
 import os
 from collections.abc import Mapping
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from pathlib import Path
 from typing import TYPE_CHECKING
 
@@ -18,6 +18,7 @@ from kb.errors import DataErrors
 from kb.listings import Listings, build_listings
 from kb.pages import PageSpec, page_specs
 from kb.pairs import Pairs, build_pairs, handwritten, outside_links
+from kb.renderonce import RenderOnce
 from kb.selflinks import self_links
 from kb.settings import Settings
 from kb.state import State, current_state
@@ -47,6 +48,8 @@ class Build:
     site_url: str  # MkDocs validates it as a folder URL: it always ends with '/'
     feedback: Feedback | None  # the accessibility statement's feedback channel
     resolved: Resolved
+    # Parts of pages rendered once in this build (the navigation of pages outside it).
+    once: RenderOnce = field(default_factory=RenderOnce, compare=False)
 
     @property
     def table(self) -> Mapping[str, str]:

@@ -7,6 +7,7 @@ in the same process), so nothing here keeps state between calls.
 
 from __future__ import annotations
 
+from collections.abc import Mapping
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
 from urllib.parse import urlsplit
@@ -16,9 +17,11 @@ from mkdocs.exceptions import PluginError
 from mkdocs.plugins import event_priority
 from mkdocs.structure.files import File, InclusionLevel
 
+from kb.adapter import parallel
 from kb.adapter.build import build_of, keep, prepare
 from kb.adapter.context import nav, page_context, relative, switcher, template_context
 from kb.adapter.files import escaping, extra_files, shared_of
+from kb.adapter.navonce import nav_key, with_theme_prefix
 from kb.adapter.publish import (
     PublishError,
     discard,
@@ -33,8 +36,8 @@ from kb.guard import dropped
 from kb.markdown import render as render_markdown
 from kb.pagecheck import page_problems
 from kb.pageref import HOME, PageKind, PageRef, UnknownRef, from_meta
-from kb.search.index import SearchError, build_index
-from kb.search.prep import all_page_infos
+from kb.search.index import SEARCH_DIR, SearchError, build_index, index_language, write_manifest
+from kb.search.prep import PageInfo, all_page_infos
 from kb.search.preview import index_in_background
 from kb.views.uistrings import FILTERS as UI_STRING_FILTERS
 
@@ -72,6 +75,8 @@ def on_files(files: Files, *, config: MkDocsConfig) -> Files:
         )
     for path, content in extra_files(config.theme.get_env(), build, str(config.site_name)):
         files.append(File.generated(config, path, content=content))
+    if not building_others(config) and parallel.can_fork(serving(config)):
+        parallel.start(config)  # everything is checked and the staging folder is empty
     return files
 
 
@@ -87,7 +92,7 @@ def on_env(env: Environment, *, config: MkDocsConfig, files: Files) -> Environme
     """Autoescape on for the generator's own templates (chosen by template name); the
     filters that fill UI strings."""
     env.filters.update(UI_STRING_FILTERS)
-    return escaping(env)
+    return with_theme_prefix(escaping(env), config.theme.dirs, config.theme.custom_dir)
 
 
 def on_page_markdown(
@@ -136,6 +141,8 @@ def on_page_context(
     urls = build.pairs.alternates(build.lang, relative(page.file.src_uri, build.lang))
     # An attribute, as mkdocs-static-i18n sets it (Material's templates read it so).
     config.extra.alternate = switcher(build, urls)  # type: ignore[attr-defined]
+    context["kb_once"] = build.once
+    context["kb_nav_key"] = nav_key(page, nav)
     return page_context(context, build, page.file.src_uri, page.meta, _page_ref(page))
 
 
@@ -161,21 +168,40 @@ def on_post_template(output: str, *, template_name: str, config: MkDocsConfig) -
     return output
 
 
+def _index(
+    config: MkDocsConfig, codes: tuple[str, ...], infos: Mapping[str, PageInfo], lang: str
+) -> list[str]:
+    """The search index of the language `lang` (its bundles), or of every language when
+    `lang` is "" (the bundles are listed in the manifest then)."""
+    try:
+        if lang:
+            return index_language(Path(config.site_dir), lang, codes, infos)
+        build_index(Path(config.site_dir), codes, infos)
+        return []
+    except SearchError as exc:
+        raise PluginError(str(exc)) from None
+
+
 @event_priority(-110)  # after mkdocs-static-i18n has built the other languages
 def on_post_build(*, config: MkDocsConfig) -> None:
-    """Build the per-language search index once all languages are on disk. Under `mkdocs
+    """Build the per-language search index once all languages are on disk (a language
+    built in a process of its own indexes itself, kb.adapter.parallel). Under `mkdocs
     serve` the site is put in place first and indexed in the background, so that the
     preview shows an edit without waiting for Pagefind (search follows a moment later)."""
-    if building_others(config):
-        return
     build = build_of(config)
     codes = build.settings.languages.codes
+    if building_others(config):
+        if parallel.in_child(config):
+            infos = all_page_infos(build.state.site, codes)
+            parallel.keep_bundles(config, _index(config, codes, infos, build.lang))
+        return
     infos = all_page_infos(build.state.site, codes)
-    if not serving(config):
-        try:
-            build_index(Path(config.site_dir), codes, infos)
-        except SearchError as exc:
-            raise PluginError(str(exc)) from None
+    if parallel.forked(config):  # index this language while the others finish
+        own = _index(config, codes, infos, build.lang)
+        manifest = {build.lang: own, **parallel.wait(config)}
+        write_manifest(Path(config.site_dir) / SEARCH_DIR, {k: v for k, v in manifest.items() if v})
+    elif not serving(config):
+        _index(config, codes, infos, "")
     shared = (path for path, _ in shared_of(build)[1])
     lost = dropped(Path(config.site_dir), build.pairs, codes, shared, search=not serving(config))
     if lost:  # every page, open-data file and index the data implies, or the old site stays

@@ -28,7 +28,8 @@ def _i18n(config: MkDocsConfig) -> Any:
 
 def building_others(config: MkDocsConfig) -> bool:
     """True while mkdocs-static-i18n builds the other languages (inside the first one's
-    on_post_build): the site is complete only when the outermost build ends."""
+    on_post_build, or in a process of their own, kb.adapter.parallel): the site is complete
+    only when the first language's build ends."""
     return bool(_i18n(config).building)
 
 

@@ -54,18 +54,24 @@ class SearchError(Exception):
 
 
 def plan_bundles(
-    site_dir: Path, langs: Sequence[str], per_bundle: int = PAGES_PER_BUNDLE
+    site_dir: Path,
+    langs: Sequence[str],
+    per_bundle: int = PAGES_PER_BUNDLE,
+    only: str | None = None,
 ) -> dict[str, list[list[str]]]:
     """The pages to index (those that mark their content with data-pagefind-body), by
     language (the first language at the root, the others under '<code>/'), in batches of
-    at most `per_bundle` pages of about equal size; paths relative to `site_dir`, sorted."""
-    by_lang: dict[str, list[str]] = {code: [] for code in langs}
-    for page in sorted(site_dir.rglob("*.html")):
+    at most `per_bundle` pages of about equal size; paths relative to `site_dir`, sorted.
+    With `only`, that language's pages alone (its folder is all that is read)."""
+    by_lang: dict[str, list[str]] = {code: [] for code in langs if only in (None, code)}
+    top = site_dir / only if only is not None and only != langs[0] else site_dir
+    for page in sorted(top.rglob("*.html")):
         rel = page.relative_to(site_dir).as_posix()
-        if rel.startswith(SEARCH_DIR + "/") or _MARK not in page.read_bytes():
-            continue
         first = rel.split("/", 1)[0]
-        by_lang[first if first in by_lang and first != langs[0] else langs[0]].append(rel)
+        code = first if first in langs and first != langs[0] else langs[0]
+        if code not in by_lang or first == SEARCH_DIR or _MARK not in page.read_bytes():
+            continue
+        by_lang[code].append(rel)
     plan = {}
     for code, pages in by_lang.items():
         if pages:
@@ -88,21 +94,46 @@ def build_index(
     out: Path | None = None,
 ) -> dict[str, list[str]]:
     """Index the site in batches (see the module's text) into `out` (default: `pagefind/`
-    of the site); return the bundles by language. `infos` describes the generated pages
-    by site-relative path (kb.search.prep)."""
+    of the site), every language in turn; return the bundles by language. `infos`
+    describes the generated pages by site-relative path (kb.search.prep)."""
     out = site_dir / SEARCH_DIR if out is None else out
     shutil.rmtree(out, ignore_errors=True)
-    out.mkdir(parents=True)
-    manifest: dict[str, list[str]] = {}
-    plan = plan_bundles(site_dir, langs, per_bundle)
-    analyse, release = _analyser() if "fi" in plan else (None, _nothing)
+    manifest = {
+        code: names
+        for code in langs
+        if (names := index_language(site_dir, code, langs, infos, per_bundle, out))
+    }
+    write_manifest(out, manifest)
+    return manifest
+
+
+def index_language(
+    site_dir: Path,
+    code: str,
+    langs: Sequence[str],
+    infos: Mapping[str, PageInfo],
+    per_bundle: int = PAGES_PER_BUNDLE,
+    out: Path | None = None,
+) -> list[str]:
+    """Index the pages of the language `code` alone into `out` (default: `pagefind/` of
+    the site): its vocabulary and bundles, nothing of another language, so the languages
+    can be indexed at the same time; return its bundles ([] when it has no page)."""
+    out = site_dir / SEARCH_DIR if out is None else out
+    out.mkdir(parents=True, exist_ok=True)
+    batches = plan_bundles(site_dir, langs, per_bundle, only=code).get(code)
+    if not batches:
+        return []
+    analyse, release = _analyser() if code == "fi" else (None, _nothing)
     try:
-        for code, batches in plan.items():
-            manifest[code] = _index_language(site_dir, out, code, batches, infos, analyse)
+        return _index_language(site_dir, out, code, batches, infos, analyse)
     finally:
         release()
+
+
+def write_manifest(out: Path, manifest: Mapping[str, list[str]]) -> None:
+    """`pagefind/bundles.json`: the bundles of each language (the search page reads it)."""
+    out.mkdir(parents=True, exist_ok=True)
     (out / MANIFEST).write_text(json.dumps(manifest, sort_keys=True), encoding="utf-8")
-    return manifest
 
 
 def _index_language(

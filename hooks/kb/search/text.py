@@ -11,6 +11,7 @@ from html import unescape
 from html.parser import HTMLParser
 
 IGNORED_CLASSES = frozenset({"kb-eyebrow", "kb-badge", "kb-facts", "kb-meta", "kb-cards"})
+_NAMES = re.compile("|".join(sorted(map(re.escape, IGNORED_CLASSES))))
 _START_TAG = re.compile(r"<([a-zA-Z][\w-]*)(\s[^<>]*?)?(/?)>")
 _ATTR_TEXT = r"""[^\s"'=<>/`]+(?:\s*=\s*(?:"[^"]*"|'[^']*'|[^\s"'=<>`]+))?"""
 _TAG = re.compile(rf"<(/?)([a-zA-Z][\w-]*)((?:\s+{_ATTR_TEXT})*)\s*(/?)>")
@@ -32,20 +33,40 @@ _VOID = frozenset(
 )  # fmt: skip
 
 
+def _marked(match: re.Match[str]) -> str:
+    """The start tag `match` with data-pagefind-ignore when one of its classes is ignored."""
+    attrs = match.group(2) or ""
+    found = _CLASS.search(attrs)
+    if not found or "data-pagefind-ignore" in attrs:
+        return match.group(0)
+    classes = set((found.group(1) or found.group(2) or "").split())
+    if not classes & IGNORED_CLASSES:
+        return match.group(0)
+    return f"<{match.group(1)} data-pagefind-ignore{attrs}{match.group(3)}>"
+
+
 def ignore_repeated(html: str) -> str:
-    """Mark the elements of IGNORED_CLASSES `data-pagefind-ignore`."""
+    """Mark the elements of IGNORED_CLASSES `data-pagefind-ignore`.
 
-    def mark(match: re.Match[str]) -> str:
-        attrs = match.group(2) or ""
-        found = _CLASS.search(attrs)
-        if not found or "data-pagefind-ignore" in attrs:
-            return match.group(0)
-        classes = set((found.group(1) or found.group(2) or "").split())
-        if not classes & IGNORED_CLASSES:
-            return match.group(0)
-        return f"<{match.group(1)} data-pagefind-ignore{attrs}{match.group(3)}>"
-
-    return _START_TAG.sub(mark, html)
+    Only a start tag that holds one of the names can change, and a start tag holds no '<'
+    or '>' (`_START_TAG`), so each place a name occurs is looked up in the tag around it:
+    the same tags as `_START_TAG.sub(_marked, html)` marks (which calls Python for every
+    tag of the page), at a few calls per page."""
+    parts: list[str] = []
+    done, last = -1, 0
+    for found in _NAMES.finditer(html):
+        start = html.rfind("<", 0, found.start())
+        if start <= done or html.find(">", start, found.start()) != -1:
+            continue  # the tag was looked at already, or the name is not inside a tag
+        match = _START_TAG.match(html, start)
+        if match is None or match.end() <= found.start():
+            continue
+        done = start
+        marked = _marked(match)
+        if marked != match.group(0):
+            parts += (html[last:start], marked)
+            last = match.end()
+    return "".join(parts) + html[last:] if parts else html
 
 
 class _Text(HTMLParser):
