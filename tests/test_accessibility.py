@@ -388,14 +388,16 @@ def test_the_audit_checks_the_palette_form_and_sees_other_changes(page: Any, ser
     fault in the palette label shown only after the switch is found, and a switch that
     changes the page outside the palette form is reported."""
     plant = """(form) => {
+      // Material shows the label after the selected palette's input (the button to the
+      // next palette): in dark, the one after the dark input.
+      const dark = document.querySelector(`${form} input[data-md-color-media*="dark"]`);
       // An image without a text alternative in the label that only dark shows.
-      const label = document.querySelector(`${form} label[hidden]`);
       const img = document.createElement('img');
       img.id = 'kb-planted-img';
       img.src = 'data:image/gif;base64,R0lGODlhAQABAAAAACw=';
-      label.append(img);
+      dark.nextElementSibling.append(img);
       // A change outside the form, made by the switch.
-      document.querySelector(`${form} input:not(:checked)`).addEventListener('change',
+      dark.addEventListener('change',
         () => document.querySelector('article').append(document.createElement('hr')));
     }"""
     audit = _found_only_in_dark(page, server, plant, "image-alt", "#kb-planted-img")

@@ -128,11 +128,12 @@ def test_search_shows_ten_results_at_a_time(page, server: str) -> None:
 
 @pytest.fixture(scope="module")
 def batched_server(built_site: Path, tmp_path_factory: pytest.TempPathFactory) -> Iterator[str]:
-    """The same site with its search index made in bundles of 15 pages, as a large site's is."""
+    """The same site with its search index made in three bundles per language (at most 25
+    pages each), as a large site's is."""
     site = tmp_path_factory.mktemp("batched") / "site"
     shutil.copytree(built_site, site)
     data = read_state(ROOT / "data/measures.yaml", "data/measures.yaml").site
-    manifest = build_index(site, ("fi", "sv"), all_page_infos(data, ("fi", "sv")), per_bundle=15)
+    manifest = build_index(site, ("fi", "sv"), all_page_infos(data, ("fi", "sv")), per_bundle=25)
     assert all(len(names) > 2 for names in manifest.values()), manifest
     httpd, url = serve(site)
     yield url
