@@ -73,12 +73,9 @@ def _pages(root: Path) -> list[tuple[str, str]]:
 
 
 PAGES = _pages(Path(__file__).resolve().parent.parent)
-# One parameter per page; under pytest-xdist (scripts/test) every test of a page runs in the
-# same process, so the page is loaded once per width there too.
-PAGE_PARAMS = [
-    pytest.param(name, path, id=name, marks=pytest.mark.xdist_group(f"page-{name}"))
-    for name, path in PAGES
-]
+# One parameter per page; under pytest-xdist (scripts/test) every browser test runs in the
+# same process (conftest), so the page is loaded once per width there too.
+PAGE_PARAMS = [pytest.param(name, path, id=name) for name, path in PAGES]
 
 
 def _axe(page: Any, *, rules: list[str] | None = None, within: str | None = None) -> list[str]:

@@ -358,9 +358,7 @@ def unfolded(browser: Any, server: str) -> Iterator[Callable[[str], Audit]]:
 
 
 @pytest.mark.parametrize("scheme", ["light", "dark"])
-@pytest.mark.parametrize(
-    "path", [pytest.param(path, marks=pytest.mark.xdist_group(f"folds-{path}")) for path in FOLDED]
-)
+@pytest.mark.parametrize("path", FOLDED)
 def test_no_axe_violations_with_every_fold_open_on_a_phone(
     unfolded: Any, path: str, scheme: str
 ) -> None:
