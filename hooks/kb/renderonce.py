@@ -21,6 +21,3 @@ class RenderOnce:
         if key not in self._done:
             self._done[key] = caller()
         return self._done[key]
-
-    def __len__(self) -> int:
-        return len(self._done)
