@@ -51,18 +51,61 @@ BUILD_FIXTURES = {
 }
 
 
-@pytest.hookimpl(tryfirst=True)  # before pytest-xdist reads the groups
+def _browser_modules(folder: Path) -> frozenset[str]:
+    """The test modules marked `browser` as a whole (`pytestmark = pytest.mark.browser`), as
+    pytest-xdist names them ("tests/test_reader.py"). Read from the source, because the
+    process that hands out the tests under pytest-xdist collects none itself."""
+    marked = re.compile(r"^pytestmark = pytest\.mark\.browser$", re.M)
+    return frozenset(
+        f"{folder.name}/{path.name}"
+        for path in sorted(folder.glob("test_*.py"))
+        if marked.search(path.read_text(encoding="utf-8"))
+    )
+
+
+BROWSER_MODULES = _browser_modules(Path(__file__).resolve().parent)
+
+
+def work_unit(nodeid: str) -> str:
+    """The unit of work pytest-xdist hands to one process: all browser tests together, any
+    other test on its own."""
+    return "browser" if nodeid.split("::", 1)[0] in BROWSER_MODULES else nodeid
+
+
 def pytest_collection_modifyitems(items: list[pytest.Item]) -> None:
-    """Mark the tests that build; put every browser test in one group. Under pytest-xdist
-    (scripts/test) one process then runs all browser tests one after the other while the
-    other runs the rest: two browsers at once on this machine's two cores took longer
-    than one after the other (the audit alone: 61 s in one process, 147-180 s of test time
-    split over two)."""
+    """Mark the tests that build; stop when a browser test is outside BROWSER_MODULES (it
+    would run beside the browser tests) or a test there is not marked `browser` (the quick
+    loop would run it)."""
     for item in items:
+        marked = item.get_closest_marker("browser") is not None
+        if marked != (work_unit(item.nodeid) == "browser"):
+            raise pytest.UsageError(
+                f"{item.nodeid}: a browser test belongs in a module that starts with"
+                " `pytestmark = pytest.mark.browser`, and only browser tests belong there"
+            )
         if BUILD_FIXTURES & set(getattr(item, "fixturenames", ())):
             item.add_marker(pytest.mark.build)
-        if item.get_closest_marker("browser") is not None:
-            item.add_marker(pytest.mark.xdist_group("browser"))
+
+
+@pytest.hookimpl(tryfirst=True)
+def pytest_xdist_make_scheduler(config: pytest.Config, log: Any) -> Any:
+    """Under `--dist loadgroup` (scripts/test), one process runs every browser test one after
+    the other while the other runs the rest: two browsers at once on this machine's two cores
+    take longer than one after the other.
+
+    pytest-xdist 3.8 groups by a suffix it writes into each test's node id, which pytest 9.2
+    no longer reads (`Node.nodeid` comes from `_id`), so its `xdist_group` mark groups nothing
+    there; this scheduler groups by module instead (pytest_collection_modifyitems checks that
+    the browser tests are exactly the tests of BROWSER_MODULES)."""
+    if config.getvalue("dist") != "loadgroup":
+        return None
+    from xdist.scheduler import LoadGroupScheduling
+
+    class BrowserGroup(LoadGroupScheduling):  # type: ignore[misc]
+        def _split_scope(self, nodeid: str) -> str:
+            return work_unit(nodeid)
+
+    return BrowserGroup(config, log)
 
 
 @pytest.fixture(scope="session")
