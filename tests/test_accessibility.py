@@ -89,7 +89,7 @@ def _axe(page: Any, *, rules: list[str] | None = None, within: str | None = None
         page.add_script_tag(url=urljoin(page.url, AXE_ADDRESS))
     # resultTypes: axe reports every violation in full but stops collecting every passing
     # node; selectors off: axe does not work out a CSS selector for every node it reports,
-    # which makes a run about a third faster
+    # which made a full run on a real page about a quarter faster (791 -> 567 ms)
     # (https://github.com/dequelabs/axe-core/blob/develop/doc/API.md#options-parameter).
     # Only when something is found is the run repeated with selectors, for the message.
     run_only = {"type": "rule", "values": rules} if rules else {"type": "tag", "values": TAGS}
