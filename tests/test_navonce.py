@@ -1,0 +1,55 @@
+"""Material's navigation rendered once per page depth for the pages outside it
+(overrides/partials/nav.html, kb.renderonce, kb.adapter.navonce) gives the site that
+rendering it on every page gives, byte for byte."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+from conftest import build
+from kb.renderonce import RenderOnce
+
+# The partial without the cache: Material's navigation rendered on every page.
+EVERY_PAGE = '{%- include "material/partials/nav.html" -%}\n'
+
+
+def _files(site: Path) -> dict[Path, bytes]:
+    return {p.relative_to(site): p.read_bytes() for p in site.rglob("*") if p.is_file()}
+
+
+def _built_with(project: Path, partial: str) -> dict[Path, bytes]:
+    (project / "overrides/partials/nav.html").write_text(partial, encoding="utf-8")
+    result = build(project)
+    assert result.returncode == 0, result.stderr
+    return _files(project / "site")
+
+
+def test_render_once_renders_each_key_once() -> None:
+    once, calls = RenderOnce(), []
+
+    def block(text: str) -> str:
+        calls.append(text)
+        return text
+
+    assert once("a", lambda: block("first")) == "first"
+    assert once("a", lambda: block("second")) == "first"
+    assert once("b", lambda: block("third")) == "third"
+    assert calls == ["first", "third"]
+
+
+def test_the_navigation_rendered_once_is_the_one_rendered_on_every_page(
+    built_project: Path,
+) -> None:
+    partial = (built_project / "overrides/partials/nav.html").read_text(encoding="utf-8")
+    assert "kb_once(kb_nav_key)" in partial
+    cached = _files(built_project / "site")
+    every_page = _built_with(built_project, EVERY_PAGE)
+    assert sorted(cached) == sorted(every_page)
+    assert [p for p in cached if cached[p] != every_page[p]] == []
+    # The comparison can fail: one navigation for all pages outside it, whatever their
+    # depth, gives the deeper pages wrong addresses.
+    one_for_all = _built_with(
+        built_project, partial.replace("kb_once(kb_nav_key)", 'kb_once("one-for-all")')
+    )
+    wrong = [p for p in every_page if every_page[p] != one_for_all.get(p)]
+    assert any(p.parts[0] == "browse" for p in wrong), wrong
