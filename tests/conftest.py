@@ -250,6 +250,11 @@ def build(project: Path, **env: str) -> subprocess.CompletedProcess[str]:
     )
 
 
+def site_files(site: Path) -> dict[Path, bytes]:
+    """Every file of a built site by its path in the site, with its bytes."""
+    return {p.relative_to(site): p.read_bytes() for p in site.rglob("*") if p.is_file()}
+
+
 @pytest.fixture(scope="session")
 def built_site(tmp_path_factory: pytest.TempPathFactory) -> Path:
     """The real site, built once per test run; the tests only read it."""

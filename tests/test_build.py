@@ -201,15 +201,12 @@ def test_record_page_shows_summary_figures_and_sources(built_site: Path, data) -
 def test_two_builds_are_byte_identical(built_site: Path, tmp_path: Path) -> None:
     """Also whether the languages are built at once (each in a process of its own, as
     `mkdocs build` does here) or one after the other (the i18n plugin's loop)."""
-    from conftest import build_real_site
+    from conftest import build_real_site, site_files
     from kb.adapter.parallel import SERIAL_ENV
 
     again = tmp_path / "again"
     build_real_site(again, **{SERIAL_ENV: "1"})
-    first = {
-        p.relative_to(built_site): p.read_bytes() for p in built_site.rglob("*") if p.is_file()
-    }
-    second = {p.relative_to(again): p.read_bytes() for p in again.rglob("*") if p.is_file()}
+    first, second = site_files(built_site), site_files(again)
     assert sorted(first) == sorted(second)
     assert [p for p in first if first[p] != second[p]] == []
 

@@ -6,22 +6,18 @@ from __future__ import annotations
 
 from pathlib import Path
 
-from conftest import build
+from conftest import build, site_files
 from kb.renderonce import RenderOnce
 
 # The partial without the cache: Material's navigation rendered on every page.
 EVERY_PAGE = '{%- include "material/partials/nav.html" -%}\n'
 
 
-def _files(site: Path) -> dict[Path, bytes]:
-    return {p.relative_to(site): p.read_bytes() for p in site.rglob("*") if p.is_file()}
-
-
 def _built_with(project: Path, partial: str) -> dict[Path, bytes]:
     (project / "overrides/partials/nav.html").write_text(partial, encoding="utf-8")
     result = build(project)
     assert result.returncode == 0, result.stderr
-    return _files(project / "site")
+    return site_files(project / "site")
 
 
 def test_render_once_renders_each_key_once() -> None:
@@ -42,7 +38,7 @@ def test_the_navigation_rendered_once_is_the_one_rendered_on_every_page(
 ) -> None:
     partial = (built_project / "overrides/partials/nav.html").read_text(encoding="utf-8")
     assert "kb_once(kb_nav_key)" in partial
-    cached = _files(built_project / "site")
+    cached = site_files(built_project / "site")
     every_page = _built_with(built_project, EVERY_PAGE)
     assert sorted(cached) == sorted(every_page)
     assert [p for p in cached if cached[p] != every_page[p]] == []

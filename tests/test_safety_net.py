@@ -14,11 +14,7 @@ from pathlib import Path
 
 import pytest
 
-from conftest import build
-
-
-def _snapshot(site: Path) -> dict[Path, bytes]:
-    return {p.relative_to(site): p.read_bytes() for p in site.rglob("*") if p.is_file()}
+from conftest import build, site_files
 
 
 def _append(path: Path, text: str) -> None:
@@ -85,12 +81,12 @@ def test_a_late_failure_keeps_the_last_good_site(
     project = built_project
     site = project / "site"
     (site / ".git").mkdir()  # a deployment's own hidden folder is kept, as mkdocs does
-    before = _snapshot(site)
+    before = site_files(site)
     assert len(before) > 100
     break_it(project)
     result = build(project)
     assert result.returncode == 1, result.stderr
-    assert _snapshot(site) == before
+    assert site_files(site) == before
     assert not any(p.name.endswith(".kb-previous") for p in project.iterdir())
 
 
