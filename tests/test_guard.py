@@ -156,17 +156,32 @@ def on_post_page(output, page, config):
         ["sv: record pages (14 of 14)", "sv/records/hs-programme/index.html"],
     ),
     # A post-processing plugin (after the other languages are built, before the
-    # generator's last step) that loses the open-data files.
+    # generator's last step) that loses the open-data files. The other language's build
+    # (which writes the same files) holds back until the plugin has run or 4 s have
+    # passed: a plugin after mkdocs-static-i18n's must find every language on disk, so
+    # nothing is written after it (it once ran while the other process was still
+    # writing, which put the files back and hid the loss on a slow machine).
     "open_data": (
         """
 import shutil
+import time
 from pathlib import Path
+
+
+def on_files(files, config):
+    if config.plugins["i18n"].current_language != "fi":
+        marker = Path(config.config_file_path).parent / "plugin-ran"
+        end = time.monotonic() + 4
+        while not marker.exists() and time.monotonic() < end:
+            time.sleep(0.05)
+    return files
 
 
 @event_priority(-105)
 def on_post_build(config):
     if not config.plugins["i18n"].building:
         shutil.rmtree(Path(config.site_dir) / "data")
+        (Path(config.config_file_path).parent / "plugin-ran").touch()
 """,
         ["open data and other files (21 of 22)", "data/measures.schema.json"],
     ),

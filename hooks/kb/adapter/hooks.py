@@ -7,14 +7,14 @@ in the same process), so nothing here keeps state between calls.
 
 from __future__ import annotations
 
-from collections.abc import Mapping
+from collections.abc import Callable, Mapping
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
 from urllib.parse import urlsplit
 
 from markupsafe import Markup
 from mkdocs.exceptions import PluginError
-from mkdocs.plugins import event_priority
+from mkdocs.plugins import CombinedEvent, event_priority
 from mkdocs.structure.files import File, InclusionLevel
 
 from kb.adapter import parallel
@@ -182,12 +182,14 @@ def _index(
         raise PluginError(str(exc)) from None
 
 
-@event_priority(-110)  # after mkdocs-static-i18n has built the other languages
-def on_post_build(*, config: MkDocsConfig) -> None:
-    """Build the per-language search index once all languages are on disk (a language
-    built in a process of its own indexes itself, kb.adapter.parallel). Under `mkdocs
-    serve` the site is put in place first and indexed in the background, so that the
-    preview shows an edit without waiting for Pagefind (search follows a moment later)."""
+@event_priority(-101)  # right after mkdocs-static-i18n has built the other languages
+def _index_site(*, config: MkDocsConfig) -> None:
+    """Every language on disk and indexed for the search, before any plugin that runs
+    after mkdocs-static-i18n sees the site (as in the i18n plugin's own loop, where the
+    other languages are built at -100). A language built in a process of its own indexes
+    itself (kb.adapter.parallel); this build indexes its own language while they finish,
+    then waits for them. Under `mkdocs serve` the index is made in the background after
+    the swap (_finish_site)."""
     build = build_of(config)
     codes = build.settings.languages.codes
     if building_others(config):
@@ -195,13 +197,24 @@ def on_post_build(*, config: MkDocsConfig) -> None:
             infos = all_page_infos(build.state.site, codes)
             parallel.keep_bundles(config, _index(config, codes, infos, build.lang))
         return
-    infos = all_page_infos(build.state.site, codes)
-    if parallel.forked(config):  # index this language while the others finish
+    if parallel.forked(config):
+        infos = all_page_infos(build.state.site, codes)
         own = _index(config, codes, infos, build.lang)
         manifest = {build.lang: own, **parallel.wait(config)}
         write_manifest(Path(config.site_dir) / SEARCH_DIR, {k: v for k, v in manifest.items() if v})
     elif not serving(config):
-        _index(config, codes, infos, "")
+        _index(config, codes, infos=all_page_infos(build.state.site, codes), lang="")
+
+
+@event_priority(-110)  # the last step: after every other plugin's on_post_build
+def _finish_site(*, config: MkDocsConfig) -> None:
+    """The guard against silent drops, then the swap of the staged site into place. Under
+    `mkdocs serve` the site is put in place first and indexed in the background, so that
+    the preview shows an edit without waiting for Pagefind (search follows a moment later)."""
+    if building_others(config):
+        return
+    build = build_of(config)
+    codes = build.settings.languages.codes
     shared = (path for path, _ in shared_of(build)[1])
     lost = dropped(Path(config.site_dir), build.pairs, codes, shared, search=not serving(config))
     if lost:  # every page, open-data file and index the data implies, or the old site stays
@@ -219,6 +232,12 @@ def on_post_build(*, config: MkDocsConfig) -> None:
             raise PluginError(str(exc)) from None
         config.site_dir = str(target)
     if serving(config):
-        index_in_background(Path(config.site_dir), codes, infos)
+        index_in_background(Path(config.site_dir), codes, all_page_infos(build.state.site, codes))
     # A failed build raises before this point: the site folder was never touched, and
     # its staging folder is emptied at the start of the next build.
+
+
+# MkDocs registers each part at its own priority (a hooks file has one name per event;
+# CombinedEvent is typed for a plugin's methods, these are functions).
+_POST_BUILD: tuple[Callable[..., None], ...] = (_index_site, _finish_site)
+on_post_build = CombinedEvent(*_POST_BUILD)

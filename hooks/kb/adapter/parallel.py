@@ -11,9 +11,11 @@ nested build the i18n plugin would run (the same call, into the same staging fol
 own `<lang>/` part), indexes its language for the search as soon as its pages are written
 (kb.search.index.index_language), and reports how it ended through a pipe. The first
 language's build goes on meanwhile, with the other languages unmarked for building in the
-i18n plugin's settings (so that its `on_post_build` does not build them again); it indexes
-its own language, then `wait` collects the processes, and the list of every language's
-search bundles, the guard and the swap follow, which need every language on disk. A
+i18n plugin's settings (so that its `on_post_build` does not build them again). Right
+after that plugin's step (priority -101, so that a plugin after it finds every language on
+disk, as in its own loop) the first build indexes its own language, then `wait` collects
+the processes; the list of every language's search bundles follows, and at -110 the guard
+and the swap, which need every language on disk. A
 failure in any language fails the build with that language's message, as before; the
 staged site is then never published.
 
