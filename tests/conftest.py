@@ -7,13 +7,13 @@ import os
 import re
 import shutil
 import subprocess
-import sys
 from collections.abc import Callable, Iterator
 from pathlib import Path
 from typing import Any
 
 import pytest
 
+from buildfork import Builds
 from kb.settings import Language, Languages
 from kb_browser import CHROMIUM, CHROMIUM_FLAGS, serve
 
@@ -161,16 +161,24 @@ def build_real_site(out: Path, **extra: str) -> None:
     env = {k: v for k, v in os.environ.items() if not k.startswith(("KB_FEEDBACK", "GITHUB_"))}
     # As GitHub Actions builds it when no feedback channel is configured (the issue form).
     env |= {"NO_MKDOCS_2_WARNING": "1", **FEEDBACK_ENV, **extra}
-    result = subprocess.run(
-        [sys.executable, "-m", "mkdocs", "build", "--strict", "--site-dir", str(out)],
-        cwd=ROOT,
-        capture_output=True,
-        text=True,
-        env=env,
-        check=False,
-    )
+    result = mkdocs(["build", "--strict", "--site-dir", str(out)], ROOT, env)
     assert result.returncode == 0, f"build failed:\n{result.stdout}\n{result.stderr}"
     assert "WARNING" not in result.stderr, result.stderr
+
+
+# One build server per test process (tests/buildfork.py), ended with the session.
+_BUILDS = Builds()
+
+
+def pytest_unconfigure(config: pytest.Config) -> None:
+    _BUILDS.close()
+
+
+def mkdocs(args: list[str], cwd: Path, env: dict[str, str]) -> subprocess.CompletedProcess[str]:
+    """`python -m mkdocs <args>` in `cwd` with exactly the environment `env`, as a new
+    interpreter would run it, in a process forked from one that has the libraries imported
+    (tests/buildfork.py; tests/test_buildfork.py checks that nothing a build sees differs)."""
+    return _BUILDS.run(args, cwd, env)
 
 
 def once_per_run(
@@ -240,14 +248,7 @@ def built_project(_built_once: Path, tmp_path: Path) -> Path:
 
 def build(project: Path, **env: str) -> subprocess.CompletedProcess[str]:
     clean = {k: v for k, v in os.environ.items() if not k.startswith(("KB_FEEDBACK", "GITHUB_"))}
-    return subprocess.run(
-        [sys.executable, "-m", "mkdocs", "build", "--strict"],
-        cwd=project,
-        capture_output=True,
-        text=True,
-        env={**clean, "NO_MKDOCS_2_WARNING": "1", **env},
-        check=False,
-    )
+    return mkdocs(["build", "--strict"], project, {**clean, "NO_MKDOCS_2_WARNING": "1", **env})
 
 
 def site_files(site: Path) -> dict[Path, bytes]:

@@ -7,12 +7,11 @@ from __future__ import annotations
 import json
 import os
 import re
-import subprocess
-import sys
 from pathlib import Path
 
 import pytest
 
+from conftest import mkdocs
 from kb.state import read_state
 
 FIXTURE = Path(__file__).resolve().parent / "fixtures" / "second-programme"
@@ -22,13 +21,8 @@ FIXTURE = Path(__file__).resolve().parent / "fixtures" / "second-programme"
 def second_site(tmp_path_factory: pytest.TempPathFactory) -> Path:
     out = tmp_path_factory.mktemp("second") / "site"
     env = {k: v for k, v in os.environ.items() if not k.startswith(("KB_", "GITHUB_"))}
-    result = subprocess.run(
-        [sys.executable, "-m", "mkdocs", "build", "--strict", "--site-dir", str(out)],
-        cwd=FIXTURE,
-        capture_output=True,
-        text=True,
-        env={**env, "NO_MKDOCS_2_WARNING": "1"},
-        check=False,
+    result = mkdocs(
+        ["build", "--strict", "--site-dir", str(out)], FIXTURE, {**env, "NO_MKDOCS_2_WARNING": "1"}
     )
     assert result.returncode == 0, f"build failed:\n{result.stdout}\n{result.stderr}"
     assert "WARNING" not in result.stderr, result.stderr
