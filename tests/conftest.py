@@ -43,6 +43,7 @@ FEEDBACK_ENV = {
 # loop (`pytest -m "not browser and not build"`); the whole suite runs it.
 BUILD_FIXTURES = {
     "built_site",
+    "batched_site",
     "hostile_site",
     "project",
     "built_project",
@@ -260,6 +261,31 @@ def site_files(site: Path) -> dict[Path, bytes]:
 def built_site(tmp_path_factory: pytest.TempPathFactory) -> Path:
     """The real site, built once per test run; the tests only read it."""
     return once_per_run(tmp_path_factory, "site", build_real_site)
+
+
+# The batched site's search index: at most this many pages per bundle, so that each
+# language has several bundles, as a large site's has.
+BATCHED_PER_BUNDLE = 25
+
+
+@pytest.fixture(scope="session")
+def batched_site(built_site: Path, tmp_path_factory: pytest.TempPathFactory) -> Path:
+    """The real site with its search index made in bundles of at most BATCHED_PER_BUNDLE
+    pages, once per run. Made by whichever process asks first: a test outside the browser
+    group (test_search_index) asks for it early, so that the browser's process, the suite's
+    longest, mostly finds it made."""
+    from kb.search.index import build_index
+    from kb.search.prep import all_page_infos
+    from kb.state import read_state
+
+    def make(folder: Path) -> None:
+        site = folder / "site"
+        shutil.copytree(built_site, site)
+        data = read_state(ROOT / "data/measures.yaml", "data/measures.yaml").site
+        infos = all_page_infos(data, LANGUAGES.codes)
+        build_index(site, LANGUAGES.codes, infos, per_bundle=BATCHED_PER_BUNDLE)
+
+    return once_per_run(tmp_path_factory, "batched", make) / "site"
 
 
 @pytest.fixture(scope="session")

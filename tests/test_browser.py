@@ -2,16 +2,12 @@
 
 from __future__ import annotations
 
-import shutil
 from collections.abc import Iterator
 from pathlib import Path
 from urllib.parse import quote
 
 import pytest
 
-from kb.search.index import build_index
-from kb.search.prep import all_page_infos
-from kb.state import read_state
 from kb_browser import serve
 
 ROOT = Path(__file__).resolve().parent.parent
@@ -127,15 +123,10 @@ def test_search_shows_ten_results_at_a_time(page, server: str) -> None:
 
 
 @pytest.fixture(scope="module")
-def batched_server(built_site: Path, tmp_path_factory: pytest.TempPathFactory) -> Iterator[str]:
-    """The same site with its search index made in three bundles per language (at most 25
-    pages each), as a large site's is."""
-    site = tmp_path_factory.mktemp("batched") / "site"
-    shutil.copytree(built_site, site)
-    data = read_state(ROOT / "data/measures.yaml", "data/measures.yaml").site
-    manifest = build_index(site, ("fi", "sv"), all_page_infos(data, ("fi", "sv")), per_bundle=25)
-    assert all(len(names) > 2 for names in manifest.values()), manifest
-    httpd, url = serve(site)
+def batched_server(batched_site: Path) -> Iterator[str]:
+    """The same site with its search index made in several bundles per language, as a large
+    site's is (conftest.batched_site; test_search_index checks the bundles)."""
+    httpd, url = serve(batched_site)
     yield url
     httpd.shutdown()
     httpd.server_close()

@@ -13,6 +13,7 @@ from hypothesis import given, settings
 from hypothesis import strategies as st
 
 import kb.search.index as kb_search
+from conftest import BATCHED_PER_BUNDLE
 from kb.search.morph import (
     MorphologyError,
     finnish_expansion,
@@ -297,3 +298,31 @@ def test_page_text_reads_only_from_the_body_and_leaves_out_repeated_labels() -> 
         '<p class="kb-badge">Raportti</p><p>Sisältö</p></main><footer>Alatunniste</footer>'
     )
     assert page_text(html) == "Hankintojen & laadun opas Sisältö"
+
+
+def test_a_large_sites_index_is_in_bundles_that_together_hold_every_page(
+    built_site: Path, batched_site: Path
+) -> None:
+    """The real site indexed in bundles of at most BATCHED_PER_BUNDLE pages (conftest), as a
+    site with more pages than kb.search.index.PAGES_PER_BUNDLE is: every language has
+    several bundles, listed in order in the manifest, and together they hold exactly the
+    pages that one bundle per language holds."""
+
+    def counts(site: Path) -> dict[str, list[int]]:
+        manifest = json.loads((site / "pagefind/bundles.json").read_text(encoding="utf-8"))
+        found = {}
+        for lang, names in manifest.items():
+            assert names == [f"{lang}-{n:02d}" for n in range(1, len(names) + 1)]
+            found[lang] = [
+                json.loads((site / "pagefind" / name / "pagefind-entry.json").read_bytes())[
+                    "languages"
+                ][lang]["page_count"]
+                for name in names
+            ]
+        return found
+
+    one, batched = counts(built_site), counts(batched_site)
+    assert set(batched) == set(one) == {"fi", "sv"}
+    for lang, sizes in batched.items():
+        assert len(sizes) > 2 and max(sizes) <= BATCHED_PER_BUNDLE, (lang, sizes)
+        assert sum(sizes) == sum(one[lang]), (lang, sizes, one[lang])
