@@ -4,6 +4,7 @@ all of it (both languages, the search index, no warning under --strict) succeede
 from __future__ import annotations
 
 import os
+import signal
 import socket
 import subprocess
 import sys
@@ -15,6 +16,7 @@ from pathlib import Path
 import pytest
 
 from conftest import build, site_files
+from kb.adapter.parallel import SERIAL_ENV
 
 
 def _append(path: Path, text: str) -> None:
@@ -146,3 +148,68 @@ def test_mkdocs_serve_still_serves(project: Path, host: str) -> None:
     finally:
         server.terminate()
         server.wait(timeout=30)
+
+
+def _get(url: str) -> str | None:
+    try:
+        with urllib.request.urlopen(url, timeout=5) as response:
+            return str(response.read().decode("utf-8"))
+    except OSError:
+        return None
+
+
+def _wait_for(what: Callable[[], bool], seconds: float = 120) -> bool:
+    deadline = time.monotonic() + seconds
+    while time.monotonic() < deadline:
+        if what():
+            return True
+        time.sleep(0.2)
+    return False
+
+
+def test_an_edit_under_mkdocs_serve_rebuilds_both_languages_and_the_search(project: Path) -> None:
+    """Under `mkdocs serve` the rebuilds build the other language in a process of its own
+    (kb.adapter.parallel) and index the preview in the background: after an edit of the
+    data, both languages' pages show it, the search index is back, and nothing was logged
+    as an error."""
+    port = _free_port()
+    base = f"http://127.0.0.1:{port}/"
+    log = project / "serve.log"
+    env = {k: v for k, v in os.environ.items() if k != SERIAL_ENV}
+    with log.open("w", encoding="utf-8") as sink:
+        server = subprocess.Popen(
+            [sys.executable, "-m", "mkdocs", "serve", "-a", f"127.0.0.1:{port}"],  # watches
+            cwd=project,
+            env={**env, "NO_MKDOCS_2_WARNING": "1"},
+            stdout=sink,
+            stderr=subprocess.STDOUT,
+        )
+    record = "records/mentor-programme-2022/"
+    entry = "pagefind/fi-01/pagefind-entry.json"
+    try:
+        assert _wait_for(lambda: _get(base + entry) is not None), log.read_text()
+        first_index = _get(base + entry)
+        data = project / "data/measures.yaml"
+        text = data.read_text(encoding="utf-8")
+        for old in ("Julkisten hankintojen mentorointiohjelma", "Mentorprogrammet för offentlig"):
+            assert old in text
+        edited = text.replace("Julkisten hankintojen mentorointi", "Muokattu mentorointi")
+        edited = edited.replace("Mentorprogrammet för", "Det ändrade mentorprogrammet för")
+        data.write_text(edited, encoding="utf-8")
+        assert _wait_for(
+            lambda: (
+                "Muokattu mentorointi" in (_get(base + record) or "")
+                and "Det ändrade mentorprogrammet" in (_get(base + "sv/" + record) or "")
+            )
+        ), log.read_text()
+        # The Finnish index of the edited pages replaces the first one (its hash changes),
+        # and the Swedish one is there.
+        assert _wait_for(lambda: _get(base + entry) not in (None, first_index)), log.read_text()
+        assert _get(base + "pagefind/sv-01/pagefind-entry.json") is not None
+    finally:
+        server.send_signal(signal.SIGINT)
+        server.wait(timeout=30)
+    output = log.read_text(encoding="utf-8")
+    assert output.count("Building 'sv' documentation") >= 2, output  # built twice
+    assert "ERROR" not in output and "Traceback" not in output, output
+    assert "search index was not updated" not in output, output

@@ -5,6 +5,7 @@ published whole (`mkdocs serve` indexes in the background)."""
 from __future__ import annotations
 
 import json
+import os
 import threading
 import time
 from pathlib import Path
@@ -142,6 +143,27 @@ def test_background_indexing_returns_at_once_and_publishes_later(
         "fi": ["fi-01"],
         "sv": ["sv-01"],
     }
+
+
+@pytest.mark.skipif(not hasattr(os, "setpriority"), reason="no per-thread priority here")
+def test_background_indexing_yields_the_cpu_to_the_next_rebuild(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """The preview's index runs at a lower priority (nice), and so do the threads that run
+    Pagefind for it; the serving thread keeps its own."""
+    site = _site(tmp_path, records=1)
+    seen: list[int] = []
+
+    def pagefind(site: Path, bundle: Path) -> None:
+        seen.append(os.getpriority(os.PRIO_PROCESS, threading.get_native_id()))
+        _FakePagefind(delay=0)(site, bundle)
+
+    monkeypatch.setattr(kb_search, "_run_pagefind", pagefind)
+    mine = os.getpriority(os.PRIO_PROCESS, threading.get_native_id())
+    preview.index_in_background(site, ("fi", "sv"), {}).join(timeout=60)
+    assert seen == [min(19, mine + preview.NICER)] * 2
+    assert os.getpriority(os.PRIO_PROCESS, threading.get_native_id()) == mine
+    assert (site / "pagefind/bundles.json").is_file()
 
 
 def test_background_indexing_survives_a_missing_site(

@@ -75,7 +75,7 @@ def on_files(files: Files, *, config: MkDocsConfig) -> Files:
         )
     for path, content in extra_files(config.theme.get_env(), build, str(config.site_name)):
         files.append(File.generated(config, path, content=content))
-    if not building_others(config) and parallel.can_fork(serving(config)):
+    if not building_others(config) and parallel.can_fork():
         parallel.start(config)  # everything is checked and the staging folder is empty
     return files
 
@@ -192,17 +192,20 @@ def _index_site(*, config: MkDocsConfig) -> None:
     the swap (_finish_site)."""
     build = build_of(config)
     codes = build.settings.languages.codes
+    search = not serving(config)
     if building_others(config):
-        if parallel.in_child(config):
+        if parallel.in_child(config) and search:
             infos = all_page_infos(build.state.site, codes)
             parallel.keep_bundles(config, _index(config, codes, infos, build.lang))
         return
     if parallel.forked(config):
         infos = all_page_infos(build.state.site, codes)
-        own = _index(config, codes, infos, build.lang)
+        own = _index(config, codes, infos, build.lang) if search else []
         manifest = {build.lang: own, **parallel.wait(config)}
-        write_manifest(Path(config.site_dir) / SEARCH_DIR, {k: v for k, v in manifest.items() if v})
-    elif not serving(config):
+        if search:
+            folder = Path(config.site_dir) / SEARCH_DIR
+            write_manifest(folder, {k: v for k, v in manifest.items() if v})
+    elif search:
         _index(config, codes, infos=all_page_infos(build.state.site, codes), lang="")
 
 

@@ -22,9 +22,13 @@ staged site is then never published.
 A child ends with its parent: if the first language's build fails and MkDocs exits, the
 kernel ends the other languages' builds too (Linux's PR_SET_PDEATHSIG), so nothing writes
 into the staging folder after the build that made it. That is why the processes are used
-on Linux only; elsewhere, with KB_SERIAL_BUILD=1, or under `mkdocs serve` (a process with
-threads, and a fork copies only the thread that calls it), the i18n plugin builds the
-languages one after the other, as it always did.
+on Linux only; elsewhere, or with KB_SERIAL_BUILD=1, the i18n plugin builds the languages
+one after the other, as it always did.
+
+Under `mkdocs serve` the rebuilds fork too (the preview's search index is made in the
+background afterwards, so no language indexes itself there). The serving process has other
+threads; a fork copies only the one that calls it, so the child uses none of their state:
+it writes through standard streams of its own (`_own_streams`) and exits with os._exit.
 """
 
 from __future__ import annotations
@@ -66,8 +70,8 @@ def _i18n(config: MkDocsConfig) -> Any:
     return config.plugins["i18n"]
 
 
-def can_fork(serving: bool) -> bool:
-    return sys.platform.startswith("linux") and not serving and os.environ.get(SERIAL_ENV) != "1"
+def can_fork() -> bool:
+    return sys.platform.startswith("linux") and os.environ.get(SERIAL_ENV) != "1"
 
 
 def _end_with_parent(parent: int) -> None:
@@ -124,10 +128,28 @@ def _quiet_nested(record: logging.LogRecord) -> bool:
     return not str(record.msg).startswith(("Documentation built in", "Building documentation"))
 
 
+def _own_streams() -> None:
+    """In the child: standard output and error as new objects on the same descriptors, and
+    the log handlers pointed at them. Under `mkdocs serve` the build forks beside other
+    threads (the web server's, the search preview's); one of them may have held a stream's
+    lock at the fork, which in the child no thread would ever release."""
+    out = open(os.dup(1), "w", encoding=sys.stdout.encoding, errors=sys.stdout.errors)  # noqa: SIM115
+    err = open(os.dup(2), "w", encoding=sys.stderr.encoding, errors=sys.stderr.errors)  # noqa: SIM115
+    for logger in [logging.getLogger(), *logging.Logger.manager.loggerDict.values()]:
+        for handler in getattr(logger, "handlers", ()):
+            if isinstance(handler, logging.StreamHandler):
+                if handler.stream is sys.stderr:
+                    handler.setStream(err)
+                elif handler.stream is sys.stdout:
+                    handler.setStream(out)
+    sys.stdout, sys.stderr = out, err
+
+
 def _build_other(config: MkDocsConfig, lang: str, report: int) -> None:
     """In the child: the nested build the i18n plugin runs for `lang`, then exit."""
     status, message = 1, ""
     try:
+        _own_streams()
         config.pop(_KEY, None)
         config[_CHILD_KEY] = lang
         i18n = _i18n(config)

@@ -36,6 +36,7 @@ def publish_index(site_dir: Path, langs: Sequence[str], infos: Mapping[str, Page
     instead of starting a second Pagefind. A run whose site folder was replaced meanwhile
     (the next rebuild swapped a new one in) throws its result away, since that rebuild
     indexes its own pages. Failures give a line on standard error, no traceback."""
+    _yield_to_rebuilds()
     try:
         identity = _identity(site_dir)
         lock = open(site_dir.parent / f".{site_dir.name}.kb-pagefind.lock", "a+b")  # noqa: SIM115
@@ -50,6 +51,23 @@ def publish_index(site_dir: Path, langs: Sequence[str], infos: Mapping[str, Page
             return  # the preview's folder is gone (serve stopped or swapped it out)
         if current == identity:  # else replaced while waiting: the newer run indexes it
             _index_into(site_dir, langs, infos, identity)
+
+
+# How much lower the preview's indexing runs than the server (nice): the next rebuild,
+# which the editor waits for, comes first; the index only has to follow.
+NICER = 10
+
+
+def _yield_to_rebuilds() -> None:
+    """Lower the CPU priority of this thread, and so of the threads and Pagefind processes
+    it starts (Linux keeps a nice value per thread, and new ones inherit it)."""
+    if not hasattr(os, "setpriority"):
+        return
+    try:
+        me = threading.get_native_id()
+        os.setpriority(os.PRIO_PROCESS, me, min(19, os.getpriority(os.PRIO_PROCESS, me) + NICER))
+    except OSError:
+        pass  # not allowed here: index at the server's priority
 
 
 def _identity(site_dir: Path) -> tuple[int, int]:
