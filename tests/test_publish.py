@@ -2,11 +2,12 @@
 
 from __future__ import annotations
 
+import time
 from pathlib import Path
 
 import pytest
 
-from kb.adapter.publish import PublishError, prepare, publish, staging_dir
+from kb.adapter.publish import PublishError, prepare, publish, remove_old, staging_dir
 
 
 def _tree(root: Path) -> dict[str, bytes]:
@@ -25,9 +26,32 @@ def test_a_good_swap_keeps_hidden_entries_and_leaves_nothing_behind(tmp_path: Pa
     target = _old_site(tmp_path)
     staging = prepare(target)
     (staging / "index.html").write_bytes(b"new")
-    publish(target)
+    old = publish(target)
     assert _tree(target) == {".git/HEAD": b"ref: refs/heads/gh-pages\n", "index.html": b"new"}
+    assert old is not None and old.parent == tmp_path and old.name.startswith(".site.kb-old-")
+    assert _tree(old / "site") == {"index.html": b"old"}  # .git went to the new site
+    remove_old(old)
     assert sorted(p.name for p in tmp_path.iterdir()) == ["site"]
+
+
+def test_the_old_site_can_be_deleted_in_the_background_or_by_the_next_build(
+    tmp_path: Path,
+) -> None:
+    target = _old_site(tmp_path)
+    prepare(target)
+    old = publish(target)
+    remove_old(old, in_background=True)  # mkdocs serve: the preview does not wait for it
+    deadline = time.monotonic() + 30
+    while old is not None and old.exists() and time.monotonic() < deadline:
+        time.sleep(0.02)
+    assert sorted(p.name for p in tmp_path.iterdir()) == ["site"]
+    prepare(target)
+    left = publish(target)  # a delete that never ran (the process ended first) ...
+    assert left is not None and left.exists()
+    prepare(target)  # ... is done by the next build
+    assert not left.exists()
+    prepare(tmp_path / "new")
+    assert publish(tmp_path / "new") is None  # no old site: nothing to delete
 
 
 @pytest.mark.parametrize("failing_call", [1, 2, 3])

@@ -27,6 +27,7 @@ from kb.adapter.publish import (
     discard,
     publish,
     published_to,
+    remove_old,
     staging,
     warnings_counted,
 )
@@ -229,11 +230,12 @@ def _finish_site(*, config: MkDocsConfig) -> None:
             config.site_dir = str(target)
             return
         try:
-            publish(target)
+            old = publish(target)
         except PublishError as exc:
             discard(target)
             raise PluginError(str(exc)) from None
         config.site_dir = str(target)
+        remove_old(old, in_background=serving(config))  # the preview need not wait for it
     if serving(config):
         index_in_background(Path(config.site_dir), codes, all_page_infos(build.state.site, codes))
     # A failed build raises before this point: the site folder was never touched, and

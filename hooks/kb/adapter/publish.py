@@ -12,6 +12,8 @@ from __future__ import annotations
 
 import logging
 import shutil
+import tempfile
+import threading
 from pathlib import Path
 from typing import TYPE_CHECKING
 
@@ -47,6 +49,11 @@ def _aside_dir(target: Path) -> Path:
     return target.parent / f".{target.name}.kb-previous"
 
 
+def _old_prefix(target: Path) -> str:
+    """The name start of a replaced site's folder that is still being deleted."""
+    return f".{target.name}.kb-old-"
+
+
 def _remove(path: Path) -> None:
     if path.is_symlink() or path.is_file():
         path.unlink()
@@ -62,6 +69,8 @@ def prepare(target: Path) -> Path:
     if aside.is_dir() and not (target.exists() or target.is_symlink()):
         aside.rename(target)  # a swap was cut off after the old site moved aside: restore it
     _remove(aside)
+    for old in target.parent.glob(_old_prefix(target) + "*"):  # left by an interrupted delete
+        shutil.rmtree(old, ignore_errors=True)
     staging.mkdir(parents=True)
     return staging
 
@@ -75,8 +84,9 @@ class PublishError(Exception):
     """The staged build could not be put in place; the last good site is back."""
 
 
-def publish(target: Path) -> None:
-    """Put the staged build in place of `target`.
+def publish(target: Path) -> Path | None:
+    """Put the staged build in place of `target`; return the folder the old site is left
+    in (a unique hidden name beside it, for `remove_old`), or None when there was none.
 
     The old site first moves aside whole, so its hidden entries are never only in the
     staging folder; if any step fails, everything moves back and `PublishError` says why.
@@ -103,7 +113,25 @@ def publish(target: Path) -> None:
             f"the new site could not replace '{target}' ({exc.strerror or exc}); the last "
             "good site is unchanged"
         ) from None
-    _remove(aside)
+    if not moved_aside:
+        return None
+    old = Path(tempfile.mkdtemp(prefix=_old_prefix(target), dir=target.parent))
+    aside.rename(old / "site")
+    return old
+
+
+def remove_old(old: Path | None, *, in_background: bool = False) -> None:
+    """Delete the folder `publish` left the old site in; `in_background`: in a thread of
+    its own, so that `mkdocs serve` shows the new site without waiting for it (a next
+    build's `prepare` deletes what an interrupted delete left)."""
+    if old is None:
+        return
+    if in_background:
+        threading.Thread(
+            target=shutil.rmtree, args=(old,), kwargs={"ignore_errors": True}, daemon=True
+        ).start()
+    else:
+        shutil.rmtree(old, ignore_errors=True)
 
 
 def warnings_counted() -> bool:
