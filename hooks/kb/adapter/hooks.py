@@ -7,6 +7,7 @@ in the same process), so nothing here keeps state between calls.
 
 from __future__ import annotations
 
+import functools
 from collections.abc import Callable, Mapping
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
@@ -16,6 +17,7 @@ from markupsafe import Markup
 from mkdocs.exceptions import PluginError
 from mkdocs.plugins import CombinedEvent, event_priority
 from mkdocs.structure.files import File, InclusionLevel
+from mkdocs.structure.toc import get_toc
 
 from kb.adapter import parallel
 from kb.adapter.build import build_of, keep, prepare
@@ -96,6 +98,15 @@ def on_env(env: Environment, *, config: MkDocsConfig, files: Files) -> Environme
     return with_theme_prefix(escaping(env), config.theme.dirs, config.theme.custom_dir)
 
 
+def _without_markdown(page: Page, config: MkDocsConfig, files: Files) -> None:
+    """What MkDocs' Page.render leaves for a page with no Markdown (a generated page's text
+    is rendered from the data by its template), without making a Markdown converter with
+    every extension for it: about a fifth of the time MkDocs spends on each such page."""
+    page.content = ""
+    page.toc = get_toc([])
+    page.present_anchor_ids = set()
+
+
 def on_page_markdown(
     markdown: str, *, page: Page, config: MkDocsConfig, files: Files
 ) -> str | None:
@@ -103,6 +114,7 @@ def on_page_markdown(
     a generated page's text comes from the data, rendered by kb.markdown, not MkDocs."""
     escape_meta(page.meta)
     if _page_ref(page) not in (None, HOME):
+        page.render = functools.partial(_without_markdown, page)  # type: ignore[method-assign]
         return ""
     template = page.meta.get("template")
     if template is not None and not (
