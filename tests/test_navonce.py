@@ -1,6 +1,7 @@
-"""Material's navigation rendered once per page depth for the pages outside it
-(overrides/partials/nav.html, kb.renderonce, kb.adapter.navonce) gives the site that
-rendering it on every page gives, byte for byte."""
+"""The build's shortcuts give the site the long way gives, byte for byte: Material's
+navigation rendered once per page depth for the pages outside it (overrides/partials/
+nav.html, kb.renderonce, kb.adapter.navonce), and generated pages spared MkDocs' Markdown
+converter (kb.adapter.hooks._without_markdown)."""
 
 from __future__ import annotations
 
@@ -49,3 +50,38 @@ def test_the_navigation_rendered_once_is_the_one_rendered_on_every_page(
     )
     wrong = [p for p in every_page if every_page[p] != one_for_all.get(p)]
     assert any(p.parts[0] == "browse" for p in wrong), wrong
+
+
+# The line of kb.adapter.hooks that spares a generated page MkDocs' Markdown converter.
+SHORTCUT = "        page.render = functools.partial(_without_markdown, page)"
+
+
+def _built_with_hooks(project: Path, old: str, new: str) -> dict[Path, bytes]:
+    hooks = project / "hooks/kb/adapter/hooks.py"
+    text = hooks.read_text(encoding="utf-8")
+    assert old in text
+    hooks.write_text(text.replace(old, new), encoding="utf-8")
+    try:
+        result = build(project)
+        assert result.returncode == 0, result.stderr
+        return site_files(project / "site")
+    finally:
+        hooks.write_text(text, encoding="utf-8")
+
+
+def test_a_generated_page_without_a_markdown_converter_is_the_page_mkdocs_renders(
+    built_project: Path,
+) -> None:
+    """kb.adapter.hooks._without_markdown leaves a generated page what MkDocs' Page.render
+    leaves for its empty Markdown: the site is the same byte for byte as with MkDocs' own
+    render, and a table of contents it did not leave would show."""
+    shortcut = site_files(built_project / "site")
+    mkdocs_render = _built_with_hooks(built_project, SHORTCUT + "  #", "        pass  #")
+    assert sorted(shortcut) == sorted(mkdocs_render)
+    assert [p for p in shortcut if shortcut[p] != mkdocs_render[p]] == []
+    planted = _built_with_hooks(
+        built_project,
+        "    page.toc = get_toc([])",
+        '    page.toc = get_toc([{"level": 2, "id": "x", "name": "Planted", "children": []}])',
+    )
+    assert any(b"Planted" in planted[p] for p in planted if p.parts[0] == "records")
