@@ -138,10 +138,11 @@ def _own_streams() -> None:
     for logger in [logging.getLogger(), *logging.Logger.manager.loggerDict.values()]:
         for handler in getattr(logger, "handlers", ()):
             if isinstance(handler, logging.StreamHandler):
+                # Assigned, not setStream(): that flushes the old stream, taking its lock.
                 if handler.stream is sys.stderr:
-                    handler.setStream(err)
+                    handler.stream = err
                 elif handler.stream is sys.stdout:
-                    handler.setStream(out)
+                    handler.stream = out
     sys.stdout, sys.stderr = out, err
 
 
