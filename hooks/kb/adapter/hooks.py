@@ -212,7 +212,7 @@ def _index_site(*, config: MkDocsConfig) -> None:
             parallel.keep_bundles(config, _index(config, codes, infos, build.lang))
         return
     if parallel.forked(config):
-        infos = all_page_infos(build.state.site, codes)
+        infos = all_page_infos(build.state.site, codes) if search else {}
         own = _index(config, codes, infos, build.lang) if search else []
         manifest = {build.lang: own, **parallel.wait(config)}
         if search:
