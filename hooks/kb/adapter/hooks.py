@@ -1,14 +1,16 @@
 """MkDocs hooks of the knowledge base: each event turns MkDocs objects into plain values
-and calls the adapter's modules (settings, build, files, context, publish).
+and calls the adapter's modules (settings, build, files, context, navonce, parallel,
+postbuild, publish).
 
-Every event runs once per language (mkdocs-static-i18n builds each language in turn,
-in the same process), so nothing here keeps state between calls.
+Every event runs once per language (mkdocs-static-i18n builds each language in turn; on
+Linux the others in processes of their own, kb.adapter.parallel), so nothing here keeps
+state between calls.
 """
 
 from __future__ import annotations
 
 import functools
-from collections.abc import Callable, Mapping
+from collections.abc import Callable
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
 from urllib.parse import urlsplit
@@ -22,26 +24,17 @@ from mkdocs.structure.toc import get_toc
 from kb.adapter import parallel
 from kb.adapter.build import build_of, keep, prepare
 from kb.adapter.context import nav, page_context, relative, switcher, template_context
-from kb.adapter.files import escaping, extra_files, shared_of
+from kb.adapter.files import escaping, extra_files
 from kb.adapter.navonce import nav_key, with_theme_prefix
+from kb.adapter.postbuild import finish_site, index_site
 from kb.adapter.publish import (
-    PublishError,
-    discard,
-    publish,
-    published_to,
-    remove_old,
     staging,
-    warnings_counted,
 )
-from kb.adapter.settings import building_others, current_lang, languages_of, serving
+from kb.adapter.settings import building_others, current_lang, languages_of
 from kb.escape import escape_meta
-from kb.guard import dropped
 from kb.markdown import render as render_markdown
 from kb.pagecheck import page_problems
 from kb.pageref import HOME, PageKind, PageRef, UnknownRef, from_meta
-from kb.search.index import SEARCH_DIR, SearchError, build_index, index_language, write_manifest
-from kb.search.prep import PageInfo, all_page_infos
-from kb.search.preview import index_in_background
 from kb.views.uistrings import FILTERS as UI_STRING_FILTERS
 
 if TYPE_CHECKING:
@@ -181,80 +174,7 @@ def on_post_template(output: str, *, template_name: str, config: MkDocsConfig) -
     return output
 
 
-def _index(
-    config: MkDocsConfig, codes: tuple[str, ...], infos: Mapping[str, PageInfo], lang: str
-) -> list[str]:
-    """The search index of the language `lang` (its bundles), or of every language when
-    `lang` is "" (the bundles are listed in the manifest then)."""
-    try:
-        if lang:
-            return index_language(Path(config.site_dir), lang, codes, infos)
-        build_index(Path(config.site_dir), codes, infos)
-        return []
-    except SearchError as exc:
-        raise PluginError(str(exc)) from None
-
-
-@event_priority(-101)  # right after mkdocs-static-i18n has built the other languages
-def _index_site(*, config: MkDocsConfig) -> None:
-    """Every language on disk and indexed for the search, before any plugin that runs
-    after mkdocs-static-i18n sees the site (as in the i18n plugin's own loop, where the
-    other languages are built at -100). A language built in a process of its own indexes
-    itself (kb.adapter.parallel); this build indexes its own language while they finish,
-    then waits for them. Under `mkdocs serve` the index is made in the background after
-    the swap (_finish_site)."""
-    build = build_of(config)
-    codes = build.settings.languages.codes
-    search = not serving(config)
-    if building_others(config):
-        if parallel.in_child(config) and search:
-            infos = all_page_infos(build.state.site, codes)
-            parallel.keep_bundles(config, _index(config, codes, infos, build.lang))
-        return
-    if parallel.forked(config):
-        infos = all_page_infos(build.state.site, codes) if search else {}
-        own = _index(config, codes, infos, build.lang) if search else []
-        manifest = {build.lang: own, **parallel.wait(config)}
-        if search:
-            folder = Path(config.site_dir) / SEARCH_DIR
-            write_manifest(folder, {k: v for k, v in manifest.items() if v})
-    elif search:
-        _index(config, codes, infos=all_page_infos(build.state.site, codes), lang="")
-
-
-@event_priority(-110)  # the last step: after every other plugin's on_post_build
-def _finish_site(*, config: MkDocsConfig) -> None:
-    """The guard against silent drops, then the swap of the staged site into place. Under
-    `mkdocs serve` the site is put in place first and indexed in the background, so that
-    the preview shows an edit without waiting for Pagefind (search follows a moment later)."""
-    if building_others(config):
-        return
-    build = build_of(config)
-    codes = build.settings.languages.codes
-    shared = (path for path, _ in shared_of(build)[1])
-    lost = dropped(Path(config.site_dir), build.pairs, codes, shared, search=not serving(config))
-    if lost:  # every page, open-data file and index the data implies, or the old site stays
-        raise PluginError(lost)
-    target = published_to(config)
-    if target is not None:
-        if config.strict and warnings_counted():
-            discard(target)  # MkDocs aborts next; the last good site stays
-            config.site_dir = str(target)
-            return
-        try:
-            old = publish(target)
-        except PublishError as exc:
-            discard(target)
-            raise PluginError(str(exc)) from None
-        config.site_dir = str(target)
-        remove_old(old, in_background=serving(config))  # the preview need not wait for it
-    if serving(config):
-        index_in_background(Path(config.site_dir), codes, all_page_infos(build.state.site, codes))
-    # A failed build raises before this point: the site folder was never touched, and
-    # its staging folder is emptied at the start of the next build.
-
-
 # MkDocs registers each part at its own priority (a hooks file has one name per event;
 # CombinedEvent is typed for a plugin's methods, these are functions).
-_POST_BUILD: tuple[Callable[..., None], ...] = (_index_site, _finish_site)
+_POST_BUILD: tuple[Callable[..., None], ...] = (index_site, finish_site)
 on_post_build = CombinedEvent(*_POST_BUILD)
