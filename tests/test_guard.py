@@ -156,32 +156,55 @@ def on_post_page(output, page, config):
         ["sv: record pages (14 of 14)", "sv/records/hs-programme/index.html"],
     ),
     # A post-processing plugin (after the other languages are built, before the
-    # generator's last step) that loses the open-data files. The other language's build
-    # (which writes the same files) holds back until the plugin has run or 4 s have
-    # passed: a plugin after mkdocs-static-i18n's must find every language on disk, so
-    # nothing is written after it (it once ran while the other process was still
-    # writing, which put the files back and hid the loss on a slow machine).
+    # generator's last step) that loses the open-data files. A plugin after
+    # mkdocs-static-i18n's must find every language on disk, so nothing is written after
+    # it: once it ran while the other language's process was still writing, which put the
+    # files back and hid the loss on a slow machine. So the other language's process (the
+    # builds fork) holds back until the plugin has run, or until half a second after the
+    # first build reached its post-build step (the plugin follows at once unless the
+    # build waits there for the other languages, as it must).
     "open_data": (
         """
+import os
 import shutil
 import time
 from pathlib import Path
 
+from mkdocs.plugins import CombinedEvent
+
+FIRST = os.getpid()
+
+
+def _marker(config, name):
+    return Path(config.config_file_path).parent / name
+
 
 def on_files(files, config):
-    if config.plugins["i18n"].current_language != "fi":
-        marker = Path(config.config_file_path).parent / "plugin-ran"
-        end = time.monotonic() + 4
-        while not marker.exists() and time.monotonic() < end:
-            time.sleep(0.05)
+    if os.getpid() != FIRST:
+        reached, end = None, time.monotonic() + 60
+        while not _marker(config, "plugin-ran").exists() and time.monotonic() < end:
+            if reached is None and _marker(config, "post-build").exists():
+                reached = time.monotonic()
+            if reached is not None and time.monotonic() - reached > 0.5:
+                break
+            time.sleep(0.02)
     return files
 
 
+@event_priority(-100.5)
+def _reached(config):
+    if not config.plugins["i18n"].building:
+        _marker(config, "post-build").touch()
+
+
 @event_priority(-105)
-def on_post_build(config):
+def _drop(config):
     if not config.plugins["i18n"].building:
         shutil.rmtree(Path(config.site_dir) / "data")
-        (Path(config.config_file_path).parent / "plugin-ran").touch()
+        _marker(config, "plugin-ran").touch()
+
+
+on_post_build = CombinedEvent(_reached, _drop)
 """,
         ["open data and other files (21 of 22)", "data/measures.schema.json"],
     ),
