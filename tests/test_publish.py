@@ -87,3 +87,25 @@ def test_a_swap_cut_off_after_the_old_site_moved_aside_is_restored(tmp_path: Pat
     prepare(target)
     assert _tree(target) == before
     assert staging_dir(target).is_dir()
+
+
+def test_when_the_old_site_cannot_be_set_aside_for_deletion_it_is_deleted_at_once(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    target = _old_site(tmp_path)
+    staging = prepare(target)
+    (staging / "index.html").write_bytes(b"new")
+    real = Path.rename
+
+    def rename(self: Path, other: Path) -> Path:  # the move into the unique folder fails
+        if other.name == "site" and other.parent.name.startswith(".site.kb-old-"):
+            raise OSError(16, "Device or resource busy")
+        return real(self, other)
+
+    monkeypatch.setattr(Path, "rename", rename)
+    assert publish(target) is None
+    monkeypatch.undo()
+    assert _tree(target) == {".git/HEAD": b"ref: refs/heads/gh-pages\n", "index.html": b"new"}
+    assert not (tmp_path / ".site.kb-previous").exists()
+    prepare(target)  # the empty unique folder goes with the next build
+    assert sorted(p.name for p in tmp_path.iterdir()) == [".site.kb-staging", "site"]

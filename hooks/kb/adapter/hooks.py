@@ -27,9 +27,7 @@ from kb.adapter.context import nav, page_context, relative, switcher, template_c
 from kb.adapter.files import escaping, extra_files
 from kb.adapter.navonce import nav_key, with_theme_prefix
 from kb.adapter.postbuild import finish_site, index_site
-from kb.adapter.publish import (
-    staging,
-)
+from kb.adapter.publish import staging
 from kb.adapter.settings import building_others, current_lang, languages_of
 from kb.escape import escape_meta
 from kb.markdown import render as render_markdown

@@ -62,13 +62,14 @@ def index_site(*, config: MkDocsConfig) -> None:
             infos = all_page_infos(build.state.site, codes)
             parallel.keep_bundles(config, _index(config, codes, infos, build.lang))
         return
-    if parallel.forked(config):
-        infos = all_page_infos(build.state.site, codes) if search else {}
-        own = _index(config, codes, infos, build.lang) if search else []
+    if parallel.forked(config) and not search:
+        parallel.wait(config)
+    elif parallel.forked(config):
+        infos = all_page_infos(build.state.site, codes)
+        own = _index(config, codes, infos, build.lang)
         manifest = {build.lang: own, **parallel.wait(config)}
-        if search:
-            folder = Path(config.site_dir) / SEARCH_DIR
-            write_manifest(folder, {k: v for k, v in manifest.items() if v})
+        folder = Path(config.site_dir) / SEARCH_DIR
+        write_manifest(folder, {k: v for k, v in manifest.items() if v})
     elif search:
         _index(config, codes, infos=all_page_infos(build.state.site, codes), lang="")
 
@@ -82,8 +83,9 @@ def finish_site(*, config: MkDocsConfig) -> None:
         return
     build = build_of(config)
     codes = build.settings.languages.codes
+    preview = serving(config)
     shared = (path for path, _ in shared_of(build)[1])
-    lost = dropped(Path(config.site_dir), build.pairs, codes, shared, search=not serving(config))
+    lost = dropped(Path(config.site_dir), build.pairs, codes, shared, search=not preview)
     if lost:  # every page, open-data file and index the data implies, or the old site stays
         raise PluginError(lost)
     target = published_to(config)
@@ -98,8 +100,8 @@ def finish_site(*, config: MkDocsConfig) -> None:
             discard(target)
             raise PluginError(str(exc)) from None
         config.site_dir = str(target)
-        remove_old(old, in_background=serving(config))  # the preview need not wait for it
-    if serving(config):
+        remove_old(old, in_background=preview)  # the preview need not wait for it
+    if preview:
         index_in_background(Path(config.site_dir), codes, all_page_infos(build.state.site, codes))
     # A failed build raises before this point: the site folder was never touched, and
     # its staging folder is emptied at the start of the next build.

@@ -115,8 +115,12 @@ def publish(target: Path) -> Path | None:
         ) from None
     if not moved_aside:
         return None
-    old = Path(tempfile.mkdtemp(prefix=_old_prefix(target), dir=target.parent))
-    aside.rename(old / "site")
+    try:  # a name of its own, so that a next build's prepare never meets it half deleted
+        old = Path(tempfile.mkdtemp(prefix=_old_prefix(target), dir=target.parent))
+        aside.rename(old / "site")
+    except OSError:  # the new site is in place: delete the old one where it is, now
+        shutil.rmtree(aside, ignore_errors=True)
+        return None
     return old
 
 
