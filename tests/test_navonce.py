@@ -1,6 +1,7 @@
 """The build's shortcuts give the site the long way gives, byte for byte: Material's
 navigation rendered once per page depth for the pages outside it (overrides/partials/
-nav.html, kb.renderonce, kb.adapter.navonce), and generated pages spared MkDocs' Markdown
+nav.html, kb.renderonce, kb.adapter.navonce), the footer likewise (overrides/partials/
+footer.html), and generated pages spared MkDocs' Markdown
 converter (kb.adapter.hooks._without_markdown)."""
 
 from __future__ import annotations
@@ -14,11 +15,21 @@ from kb.renderonce import RenderOnce
 EVERY_PAGE = '{%- include "material/partials/nav.html" -%}\n'
 
 
-def _built_with(project: Path, partial: str) -> dict[Path, bytes]:
-    (project / "overrides/partials/nav.html").write_text(partial, encoding="utf-8")
-    result = build(project)
-    assert result.returncode == 0, result.stderr
-    return site_files(project / "site")
+def _built_with_file(project: Path, name: str, new_text: str) -> dict[Path, bytes]:
+    """The site built with the project's file `name` holding `new_text`, then put back."""
+    path = project / name
+    text = path.read_text(encoding="utf-8")
+    path.write_text(new_text, encoding="utf-8")
+    try:
+        result = build(project)
+        assert result.returncode == 0, result.stderr
+        return site_files(project / "site")
+    finally:
+        path.write_text(text, encoding="utf-8")
+
+
+def _built_with(project: Path, partial: str, name: str = "nav.html") -> dict[Path, bytes]:
+    return _built_with_file(project, f"overrides/partials/{name}", partial)
 
 
 def test_render_once_renders_each_key_once() -> None:
@@ -52,21 +63,41 @@ def test_the_navigation_rendered_once_is_the_one_rendered_on_every_page(
     assert any(p.parts[0] == "browse" for p in wrong), wrong
 
 
+def test_the_footer_rendered_once_is_the_one_rendered_on_every_page(
+    built_project: Path,
+) -> None:
+    partial = (built_project / "overrides/partials/footer.html").read_text(encoding="utf-8")
+    assert "kb_once(kb_footer_key)" in partial
+    cached = site_files(built_project / "site")
+    every_page = _built_with(
+        built_project, '{%- include "material/partials/footer.html" -%}\n', "footer.html"
+    )
+    assert sorted(cached) == sorted(every_page)
+    assert [p for p in cached if cached[p] != every_page[p]] == []
+    # The comparison can fail: a key that ignores the footer's own links gives the page
+    # a footer link points to the footer of a page it does not point to (no
+    # aria-current), and one key for all depths gives deeper pages wrong addresses.
+    one_for_all = _built_with(
+        built_project,
+        partial.replace("kb_footer_key is defined and kb_footer_key", "kb_once").replace(
+            "kb_once(kb_footer_key)", 'kb_once("one-for-all")'
+        ),
+        "footer.html",
+    )
+    wrong = [p for p in every_page if every_page[p] != one_for_all.get(p)]
+    assert any(b'aria-current="page"' in every_page[p] for p in wrong), wrong
+    assert any(p.parts[0] == "browse" for p in wrong), wrong
+
+
 # The line of kb.adapter.hooks that spares a generated page MkDocs' Markdown converter.
 SHORTCUT = "        page.render = functools.partial(_without_markdown, page)"
 
 
 def _built_with_hooks(project: Path, old: str, new: str) -> dict[Path, bytes]:
-    hooks = project / "hooks/kb/adapter/hooks.py"
-    text = hooks.read_text(encoding="utf-8")
+    name = "hooks/kb/adapter/hooks.py"
+    text = (project / name).read_text(encoding="utf-8")
     assert old in text
-    hooks.write_text(text.replace(old, new), encoding="utf-8")
-    try:
-        result = build(project)
-        assert result.returncode == 0, result.stderr
-        return site_files(project / "site")
-    finally:
-        hooks.write_text(text, encoding="utf-8")
+    return _built_with_file(project, name, text.replace(old, new))
 
 
 def test_a_generated_page_without_a_markdown_converter_is_the_page_mkdocs_renders(

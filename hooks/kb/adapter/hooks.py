@@ -25,7 +25,7 @@ from kb.adapter import parallel
 from kb.adapter.build import build_of, keep, prepare
 from kb.adapter.context import nav, page_context, relative, switcher, template_context
 from kb.adapter.files import escaping, extra_files
-from kb.adapter.navonce import nav_key, with_theme_prefix
+from kb.adapter.navonce import footer_key, nav_key, with_theme_prefix
 from kb.adapter.postbuild import finish_site, index_site
 from kb.adapter.publish import staging
 from kb.adapter.settings import building_others, current_lang, languages_of
@@ -147,6 +147,8 @@ def on_page_context(
     config.extra.alternate = switcher(build, urls)  # type: ignore[attr-defined]
     context["kb_once"] = build.once
     context["kb_nav_key"] = nav_key(page, nav)
+    footer_urls = {link["url"] for link in build.resolved.footer}
+    context["kb_footer_key"] = footer_key(page, nav, footer_urls)
     return page_context(context, build, page.file.src_uri, page.meta, _page_ref(page))
 
 

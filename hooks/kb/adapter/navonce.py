@@ -7,11 +7,13 @@ the same navigation: overrides/partials/nav.html renders it for the first of the
 (kb.renderonce) and reuses it. Material's own partial is included as
 "material/partials/nav.html", so the navigation stays Material's, whatever its version.
 At 10,000 records the navigation was about a quarter of the template time
-(bench/README.md).
+(bench/README.md). The footer (overrides/partials/footer.html) is shared the same way: on
+those pages Material's has no previous or next page, and ours marks no link as current.
 """
 
 from __future__ import annotations
 
+from collections.abc import Collection
 from pathlib import Path
 from typing import TYPE_CHECKING
 
@@ -31,6 +33,16 @@ def nav_key(page: Page, nav: Navigation) -> str | None:
     if page.ancestors or any(entry is page for entry in nav.pages):
         return None
     return f"nav-depth-{page.url.count('/')}"
+
+
+def footer_key(page: Page, nav: Navigation, footer_urls: Collection[str]) -> str | None:
+    """The key of the page's footer among the pages that share it; None for a page that
+    Material's footer or ours marks: a page in the navigation (its previous and next
+    pages) or one the footer links to (its link is marked as the current page)."""
+    key = nav_key(page, nav)
+    if key is None or page.url in footer_urls:
+        return None
+    return f"footer-{key}"
 
 
 def with_theme_prefix(env: Environment, dirs: list[str], custom_dir: str | None) -> Environment:
