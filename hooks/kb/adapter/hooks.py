@@ -147,8 +147,7 @@ def on_page_context(
     config.extra.alternate = switcher(build, urls)  # type: ignore[attr-defined]
     context["kb_once"] = build.once
     context["kb_nav_key"] = nav_key(page, nav)
-    footer_urls = {link["url"] for link in build.resolved.footer}
-    context["kb_footer_key"] = footer_key(page, nav, footer_urls)
+    context["kb_footer_key"] = footer_key(page, nav, build.resolved.footer)
     return page_context(context, build, page.file.src_uri, page.meta, _page_ref(page))
 
 

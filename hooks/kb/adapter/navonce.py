@@ -13,7 +13,7 @@ those pages Material's has no previous or next page, and ours marks no link as c
 
 from __future__ import annotations
 
-from collections.abc import Collection
+from collections.abc import Iterable, Mapping
 from pathlib import Path
 from typing import TYPE_CHECKING
 
@@ -35,12 +35,12 @@ def nav_key(page: Page, nav: Navigation) -> str | None:
     return f"nav-depth-{page.url.count('/')}"
 
 
-def footer_key(page: Page, nav: Navigation, footer_urls: Collection[str]) -> str | None:
+def footer_key(page: Page, nav: Navigation, footer: Iterable[Mapping[str, str]]) -> str | None:
     """The key of the page's footer among the pages that share it; None for a page that
     Material's footer or ours marks: a page in the navigation (its previous and next
     pages) or one the footer links to (its link is marked as the current page)."""
     key = nav_key(page, nav)
-    if key is None or page.url in footer_urls:
+    if key is None or any(link["url"] == page.url for link in footer):
         return None
     return f"footer-{key}"
 
