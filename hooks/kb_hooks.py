@@ -11,5 +11,6 @@ from kb.adapter.hooks import (  # noqa: F401  (MkDocs looks the handlers up by n
     on_page_markdown,
     on_post_build,
     on_post_template,
+    on_serve,
     on_template_context,
 )

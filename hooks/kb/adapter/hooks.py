@@ -1,6 +1,6 @@
 """MkDocs hooks of the knowledge base: each event turns MkDocs objects into plain values
 and calls the adapter's modules (settings, build, files, context, navonce, parallel,
-postbuild, publish).
+postbuild, publish, watching).
 
 Every event runs once per language (mkdocs-static-i18n builds each language in turn; on
 Linux the others in processes of their own, kb.adapter.parallel), so nothing here keeps
@@ -29,6 +29,7 @@ from kb.adapter.navonce import footer_key, nav_key, with_theme_prefix
 from kb.adapter.postbuild import finish_site, index_site
 from kb.adapter.publish import staging
 from kb.adapter.settings import building_others, current_lang, languages_of
+from kb.adapter.watching import poll_faster
 from kb.escape import escape_meta
 from kb.markdown import render as render_markdown
 from kb.pagecheck import page_problems
@@ -38,6 +39,7 @@ from kb.views.uistrings import FILTERS as UI_STRING_FILTERS
 if TYPE_CHECKING:
     from jinja2 import Environment
     from mkdocs.config.defaults import MkDocsConfig
+    from mkdocs.livereload import LiveReloadServer
     from mkdocs.structure.files import Files
     from mkdocs.structure.nav import Navigation
     from mkdocs.structure.pages import Page
@@ -171,6 +173,14 @@ def on_post_template(output: str, *, template_name: str, config: MkDocsConfig) -
         target.write_text(output, encoding="utf-8")
         return ""
     return output
+
+
+def on_serve(
+    server: LiveReloadServer, *, config: MkDocsConfig, builder: Callable[..., Any]
+) -> LiveReloadServer:
+    """Notice an edit within a tenth of a second (kb.adapter.watching)."""
+    poll_faster(server)
+    return server
 
 
 # MkDocs registers each part at its own priority (a hooks file has one name per event;
