@@ -5,6 +5,7 @@ repeated labels left out, filters and metadata for the search page."""
 from __future__ import annotations
 
 import json
+import shutil
 from collections import Counter
 from pathlib import Path
 
@@ -13,7 +14,7 @@ from hypothesis import given, settings
 from hypothesis import strategies as st
 
 import kb.search.index as kb_search
-from conftest import BATCHED_PER_BUNDLE
+from conftest import BATCHED_PER_BUNDLE, LANGUAGES, ROOT, site_files
 from kb.search.morph import (
     MorphologyError,
     finnish_expansion,
@@ -28,6 +29,7 @@ from kb.search.text import (
     ignore_repeated,
     indexed_text,
     page_text,
+    without_header,
 )
 from kb.search.vocabulary import build_vocabulary, count_words, expand_text
 
@@ -326,3 +328,89 @@ def test_a_large_sites_index_is_in_bundles_that_together_hold_every_page(
     for lang, sizes in batched.items():
         assert len(sizes) > 2 and max(sizes) <= BATCHED_PER_BUNDLE, (lang, sizes)
         assert sum(sizes) == sum(one[lang]), (lang, sizes, one[lang])
+
+
+# --- without_header: Pagefind's copy of a page leaves out what it does not index ---------
+
+_HEADED = (
+    '<!doctype html><html lang="fi"><head><title>Opas</title><script>a<b</script></head>'
+    '<body dir="ltr"><header class="md-header">{}<nav>Valikko</nav></header>'
+    '<div class="md-container"><main data-pagefind-body><h1>Opas</h1><p>Teksti</p></main>'
+    "</div></body></html>"
+)
+
+
+def test_without_header_cuts_from_the_body_tag_to_the_indexed_body() -> None:
+    html = _HEADED.format('<img src="logo.svg" alt="">')
+    assert without_header(html) == (
+        '<!doctype html><html lang="fi"><head><title>Opas</title><script>a<b</script></head>'
+        '<body dir="ltr"><main data-pagefind-body><h1>Opas</h1><p>Teksti</p></main>'
+        "</div></body></html>"
+    )
+
+
+@pytest.mark.parametrize(
+    "html",
+    [
+        _HEADED.format('<span data-pagefind-meta="kind">Opas</span>'),  # metadata Pagefind reads
+        _HEADED.format('<b data-pagefind-filter="vuosi">2024</b>'),
+        _HEADED.format("<H1 class=x>Sivuston nimi</H1>"),  # Pagefind's title: the first h1
+        _HEADED.format("<!-- kommentti -->"),  # not the plain HTML _plain_prefix reads
+        _HEADED.format('<p title="a>b">x</p>'),
+        _HEADED.format('<p class="kb-badge">Raportti</p>'),  # an ignored class before the body
+        _HEADED.replace("</head>", "").format(""),  # no end of the head
+        _HEADED.replace("<body", "<main").replace("</body>", "").format(""),  # no body tag
+        _HEADED.replace("<main data-pagefind-body>", "<main>").format(""),  # no indexed body
+        # '</head><body>' inside a script: the cut would start inside it
+        _HEADED.replace("<script>a<b</script></head><body", "<script>'</head><body").format(
+            "</script></head><body>"
+        ),
+    ],
+)
+def test_without_header_leaves_a_page_as_it_is_when_the_cut_could_change_the_index(
+    html: str,
+) -> None:
+    assert without_header(html) == html
+
+
+def test_without_header_on_every_page_of_the_real_and_the_hostile_site(
+    built_site: Path, hostile_site: Path
+) -> None:
+    """Every generated page loses its header and navigation and keeps the text it is
+    indexed by; the pages with hostile values in every field read the same."""
+    for site in (built_site, hostile_site):
+        pages = [p for p in site.rglob("*.html") if b"data-pagefind-body" in p.read_bytes()]
+        assert len(pages) > 100, site
+        for path in pages:
+            html = path.read_text(encoding="utf-8")
+            cut = without_header(html)
+            assert "md-header" in html and "md-header" not in cut, path
+            assert len(html) - len(cut) > 10_000, path  # the header is 13-18 KB
+            assert page_text(cut) == page_text(html), path
+
+
+def test_the_index_of_the_pages_without_header_is_the_index_of_the_whole_pages(
+    built_site: Path, tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """Pagefind, given the whole pages, writes byte for byte the index the build wrote from
+    the pages without their header (kb.search.text.without_header)."""
+    from kb.search.prep import all_page_infos
+    from kb.state import read_state
+
+    site = tmp_path / "site"
+    shutil.copytree(built_site, site)
+    infos = all_page_infos(
+        read_state(ROOT / "data/measures.yaml", "data/measures.yaml").site, LANGUAGES.codes
+    )
+    cuts: list[str] = []
+
+    def whole(html: str) -> str:
+        cuts.append(html)
+        return html
+
+    monkeypatch.setattr(kb_search, "without_header", whole)
+    kb_search.build_index(site, LANGUAGES.codes, infos)
+    assert len(cuts) > 100  # every indexed page went through the patched step
+    built = site_files(built_site / kb_search.SEARCH_DIR)
+    assert site_files(site / kb_search.SEARCH_DIR) == built
+    assert len(built) > 20

@@ -33,7 +33,7 @@ from pathlib import Path
 
 from kb.search.morph import Analyse, MorphologyError, voikko_analyser
 from kb.search.prep import PageInfo, with_extra
-from kb.search.text import ignore_repeated, page_text
+from kb.search.text import ignore_repeated, page_text, without_header
 from kb.search.vocabulary import Vocabulary, build_vocabulary, count_words, expand_text, shards
 
 TIMEOUT_SECONDS = 600
@@ -178,8 +178,9 @@ def _prepared(
     vocabulary: Vocabulary,
     rel: str,
 ) -> str:
-    """The copy of a page that Pagefind reads (kb.search.prep)."""
-    html = ignore_repeated(_read(site_dir / rel))
+    """The copy of a page that Pagefind reads (kb.search.prep), without the header and
+    navigation Pagefind does not index (kb.search.text.without_header)."""
+    html = ignore_repeated(without_header(_read(site_dir / rel)))
     return with_extra(html, infos.get(rel), expand_text(texts[rel], vocabulary))
 
 

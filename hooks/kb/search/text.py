@@ -27,6 +27,8 @@ _UNQUOTED_SLASH = re.compile(r"""=\s*[^\s"'=<>`]*/(?:\s|$)""")
 _DOCTYPE = re.compile(r"<!doctype html>", re.I)
 _SCRIPT_END = re.compile(r"</\s*script\s*>", re.I)  # html.parser's end of a script
 _STYLE_END = re.compile(r"</\s*style\s*>", re.I)
+_BODY_TAG = re.compile(r"<body(?:\s[^<>]*)?>", re.I)
+_H1 = re.compile(r"<h1[\s/>]", re.I)
 _CLASS = re.compile(r"""\bclass\s*=\s*(?:"([^"]*)"|'([^']*)')""")
 _VOID = frozenset(
     "area base br col embed hr img input link meta source track wbr".split()
@@ -121,6 +123,32 @@ def page_text(html: str) -> str:
         start = 0
     parts = _quick_parts(html, start)
     return indexed_text(ignore_repeated(html)) if parts is None else " ".join(parts)
+
+
+def without_header(html: str) -> str:
+    """`html` without what lies between its `<body>` tag and the first element marked
+    `data-pagefind-body` (the header, the navigation and the tabs: about half of a record
+    page's bytes), for the copy Pagefind reads: it indexes nothing of that part, so its
+    index is the same, and it reads and parses half as much.
+
+    Pagefind reads three things outside the body (see its `fossick/parser.rs`): the
+    `data-pagefind-*` attributes (metadata, filters, sort keys), the first `<h1>` on the
+    page as its title, and the first image after that title. The page is left as it is
+    when the part holds any of the first two (without an `<h1>` it holds no image Pagefind
+    takes), when the part before the body is not the plain HTML `_plain_prefix` reads, or
+    when there is no `<body>` tag after `</head>` outside a script. The end tags of the
+    elements cut open stay: after the body's own end tag they close nothing Pagefind reads."""
+    start = _body_start(html)
+    head_end = html.find("</head>")
+    body = _BODY_TAG.search(html, head_end) if start is not None and head_end >= 0 else None
+    if start is None or body is None or body.end() > start:
+        return html
+    cut = html[body.end() : start]
+    if "data-pagefind" in cut or _H1.search(cut):
+        return html
+    if not (_plain_prefix(html[: body.end()]) and _plain_prefix(cut)):
+        return html  # the two together are html[:start]; the first ends outside any script
+    return html[: body.end()] + html[start:]
 
 
 def _body_start(html: str) -> int | None:
