@@ -16,19 +16,24 @@ from hypothesis import strategies as st
 import kb.search.index as kb_search
 from conftest import BATCHED_PER_BUNDLE, LANGUAGES, ROOT, site_files
 from kb.search.morph import (
+    WORD,
     MorphologyError,
     finnish_expansion,
     swedish_expansion,
     voikko_analyser,
+    words,
 )
 from kb.search.prep import MARKER, PageInfo, with_extra
 from kb.search.text import (
     _START_TAG,
     _marked,
     _quick_parts,
+    cut_header,
+    header_span,
     ignore_repeated,
     indexed_text,
     page_text,
+    read_page,
     without_header,
 )
 from kb.search.vocabulary import build_vocabulary, count_words, expand_text
@@ -386,7 +391,11 @@ def test_without_header_on_every_page_of_the_real_and_the_hostile_site(
             cut = without_header(html)
             assert "md-header" in html and "md-header" not in cut, path
             assert len(html) - len(cut) > 10_000, path  # the header is 13-18 KB
-            assert page_text(cut) == page_text(html), path
+            assert page_text(cut) == page_text(html) == indexed_text(ignore_repeated(html)), path
+            span = header_span(html)
+            assert read_page(html) == (page_text(html), span), path
+            assert cut_header(html, span) == cut, path
+            assert cut_header(html + " ", span) == html + " ", path  # another page: not cut
 
 
 def test_the_index_of_the_pages_without_header_is_the_index_of_the_whole_pages(
@@ -404,13 +413,39 @@ def test_the_index_of_the_pages_without_header_is_the_index_of_the_whole_pages(
     )
     cuts: list[str] = []
 
-    def whole(html: str) -> str:
+    def whole(html: str, span: object) -> str:
         cuts.append(html)
         return html
 
-    monkeypatch.setattr(kb_search, "without_header", whole)
+    monkeypatch.setattr(kb_search, "cut_header", whole)
     kb_search.build_index(site, LANGUAGES.codes, infos)
     assert len(cuts) > 100  # every indexed page went through the patched step
     built = site_files(built_site / kb_search.SEARCH_DIR)
     assert site_files(site / kb_search.SEARCH_DIR) == built
     assert len(built) > 20
+
+
+# --- count_words and expand_text: whole-text matching gives the word-by-word result ------
+
+_TEXT = st.text(alphabet="aAäÄöÖsSİıßẞ-'’ 1_.Ξξ", max_size=60)
+
+
+@settings(max_examples=300, deadline=None)
+@given(st.lists(_TEXT, max_size=5))
+def test_words_are_counted_and_expanded_as_one_by_one(texts: list[str]) -> None:
+    counts: Counter[str] = Counter()
+    spelling: dict[str, str] = {}
+    for text in texts:
+        for match in WORD.finditer(text):
+            counts[match.group(0).lower()] += 1
+            spelling.setdefault(match.group(0).lower(), match.group(0))
+    assert count_words(texts) == (counts, spelling)
+    assert list(count_words(texts)[1].items()) == list(spelling.items())  # first spellings
+    vocabulary = build_vocabulary(counts, spelling, "sv", None)
+    for text in texts:
+        expected: dict[str, None] = {}
+        for form in dict.fromkeys(words(text)):
+            if exp := vocabulary.expansions.get(form):
+                expected.update(dict.fromkeys(exp.words(form)))
+        assert expand_text(text, vocabulary) == list(expected)
+        assert words(text) == [m.group(0).lower() for m in WORD.finditer(text)]

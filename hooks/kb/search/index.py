@@ -33,7 +33,7 @@ from pathlib import Path
 
 from kb.search.morph import Analyse, MorphologyError, voikko_analyser
 from kb.search.prep import PageInfo, with_extra
-from kb.search.text import ignore_repeated, page_text, without_header
+from kb.search.text import Span, cut_header, ignore_repeated, read_page
 from kb.search.vocabulary import Vocabulary, build_vocabulary, count_words, expand_text, shards
 
 TIMEOUT_SECONDS = 600
@@ -146,7 +146,10 @@ def _index_language(
 ) -> list[str]:
     """The vocabulary of one language, then one bundle per batch, at most `PARALLEL_RUNS`
     batches at a time; return the bundles in the batches' order."""
-    texts = {rel: page_text(_read(site_dir / rel)) for b in batches for rel in b}
+    read = {rel: read_page(_read(site_dir / rel)) for b in batches for rel in b}
+    texts = {rel: text for rel, (text, _) in read.items()}
+    spans = {rel: span for rel, (_, span) in read.items()}
+    del read
     counts, spelling = count_words(texts.values())
     vocabulary = build_vocabulary(counts, spelling, code, analyse)
     orgs = sorted({org for rel in texts if rel in infos for org in infos[rel].orgs})
@@ -157,7 +160,7 @@ def _index_language(
     for key, part in parts.items():
         _write_json(folder / f"{key}.json", part)
     names = [bundle_name(code, number) for number in range(1, len(batches) + 1)]
-    prepare = functools.partial(_prepared, site_dir, infos, texts, vocabulary)
+    prepare = functools.partial(_prepared, site_dir, infos, texts, spans, vocabulary)
     workers = max(1, min(PARALLEL_RUNS, len(batches), os.cpu_count() or 1))
     with ThreadPoolExecutor(max_workers=workers) as pool:
         runs = [
@@ -175,12 +178,13 @@ def _prepared(
     site_dir: Path,
     infos: Mapping[str, PageInfo],
     texts: Mapping[str, str],
+    spans: Mapping[str, Span | None],
     vocabulary: Vocabulary,
     rel: str,
 ) -> str:
     """The copy of a page that Pagefind reads (kb.search.prep), without the header and
     navigation Pagefind does not index (kb.search.text.without_header)."""
-    html = ignore_repeated(without_header(_read(site_dir / rel)))
+    html = ignore_repeated(cut_header(_read(site_dir / rel), spans[rel]))
     return with_extra(html, infos.get(rel), expand_text(texts[rel], vocabulary))
 
 

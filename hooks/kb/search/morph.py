@@ -170,7 +170,7 @@ def swedish_expansion(word: str, vocabulary: frozenset[str]) -> Expansion:
 
 def words(text: str) -> list[str]:
     """The words of a text, in order, lower-cased (hyphenated words kept whole)."""
-    return [m.group(0).lower() for m in WORD.finditer(text)]
+    return [word.lower() for word in WORD.findall(text)]
 
 
 def split_hyphens(word: str) -> list[str]:

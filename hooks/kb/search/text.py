@@ -109,6 +109,9 @@ def indexed_text(html: str) -> str:
     return " ".join(parser.parts)
 
 
+Span = tuple[int, int, int]  # where the header begins and ends, and the page's length
+
+
 def page_text(html: str) -> str:
     """`indexed_text(ignore_repeated(html))`, the same text, read 7-11 times quicker on the
     generated pages (the real site and a 1,000-record one): with regular expressions
@@ -118,37 +121,60 @@ def page_text(html: str) -> str:
     comes before it is plain HTML that leaves no ignored element open. A page holding
     anything but the plain, well-formed HTML the templates write (see `_quick_parts`) is
     read the slow way."""
+    return read_page(html)[0]
+
+
+def read_page(html: str) -> tuple[str, Span | None]:
+    """`page_text(html)` and `header_span(html)`, the page's plain HTML checked once."""
     start = _body_start(html)
-    if start is None or not _plain_prefix(html[:start]):
-        start = 0
+    span = _header_span(html, start)
+    if start is None or (span is None and not _plain_prefix(html[:start])):
+        start = 0  # (a span is only found where html[:start] is plain)
     parts = _quick_parts(html, start)
-    return indexed_text(ignore_repeated(html)) if parts is None else " ".join(parts)
+    text = indexed_text(ignore_repeated(html)) if parts is None else " ".join(parts)
+    return text, span
 
 
 def without_header(html: str) -> str:
     """`html` without what lies between its `<body>` tag and the first element marked
     `data-pagefind-body` (the header, the navigation and the tabs: about half of a record
     page's bytes), for the copy Pagefind reads: it indexes nothing of that part, so its
-    index is the same, and it reads and parses half as much.
+    index is the same, and it reads and parses half as much (see `header_span`)."""
+    return cut_header(html, header_span(html))
+
+
+def cut_header(html: str, span: Span | None) -> str:
+    """`html` without the header `header_span` found in it; the page as it is when there
+    was none, or when `html` is not the page it was found in (another length)."""
+    if span is None or span[2] != len(html):
+        return html
+    return html[: span[0]] + html[span[1] :]
+
+
+def header_span(html: str) -> Span | None:
+    """Where `without_header` cuts `html`; None where it leaves the page as it is.
 
     Pagefind reads three things outside the body (see its `fossick/parser.rs`): the
     `data-pagefind-*` attributes (metadata, filters, sort keys), the first `<h1>` on the
-    page as its title, and the first image after that title. The page is left as it is
-    when the part holds any of the first two (without an `<h1>` it holds no image Pagefind
-    takes), when the part before the body is not the plain HTML `_plain_prefix` reads, or
-    when there is no `<body>` tag after `</head>` outside a script. The end tags of the
-    elements cut open stay: after the body's own end tag they close nothing Pagefind reads."""
-    start = _body_start(html)
-    head_end = html.find("</head>")
-    body = _BODY_TAG.search(html, head_end) if start is not None and head_end >= 0 else None
+    page as its title, and the first image after that title. Nothing is cut when the part
+    holds any of the first two (without an `<h1>` it holds no image Pagefind takes), when
+    the part before the body is not the plain HTML `_plain_prefix` reads, or when there is
+    no `<body>` tag after `</head>` outside a script. The end tags of the elements cut open
+    stay: after the body's own end tag they close nothing Pagefind reads."""
+    return _header_span(html, _body_start(html))
+
+
+def _header_span(html: str, start: int | None) -> Span | None:
+    head_end = html.find("</head>") if start is not None else -1
+    body = _BODY_TAG.search(html, head_end) if head_end >= 0 else None
     if start is None or body is None or body.end() > start:
-        return html
+        return None
     cut = html[body.end() : start]
     if "data-pagefind" in cut or _H1.search(cut):
-        return html
+        return None
     if not (_plain_prefix(html[: body.end()]) and _plain_prefix(cut)):
-        return html  # the two together are html[:start]; the first ends outside any script
-    return html[: body.end()] + html[start:]
+        return None  # the two together are html[:start]; the first ends outside any script
+    return body.end(), start, len(html)
 
 
 def _body_start(html: str) -> int | None:

@@ -17,7 +17,6 @@ from kb.search.morph import (
     finnish_expansion,
     split_hyphens,
     swedish_expansion,
-    words,
 )
 
 
@@ -51,14 +50,15 @@ class Vocabulary:
 def count_words(texts: Iterable[str]) -> tuple[Counter[str], dict[str, str]]:
     """How often each lower-cased word occurs, and the spelling it first had (Voikko
     needs the capital of a name, and an acronym is recognised by its capitals)."""
+    surfaces: Counter[str] = Counter()  # each spelling, in the order it first occurs
+    for text in texts:
+        surfaces.update(WORD.findall(text))
     counts: Counter[str] = Counter()
     spelling: dict[str, str] = {}
-    for text in texts:
-        for match in WORD.finditer(text):
-            word = match.group(0)
-            low = word.lower()
-            counts[low] += 1
-            spelling.setdefault(low, word)
+    for word, count in surfaces.items():
+        low = word.lower()
+        counts[low] += count
+        spelling.setdefault(low, word)
     return counts, spelling
 
 
@@ -124,7 +124,7 @@ def _join(expansions: Iterable[Expansion]) -> Expansion:
 def expand_text(text: str, vocabulary: Vocabulary) -> list[str]:
     """The words to index beside `text`: each distinct expansion word once."""
     out: dict[str, None] = {}
-    for form in dict.fromkeys(words(text)):
+    for form in dict.fromkeys(w.lower() for w in dict.fromkeys(WORD.findall(text))):
         exp = vocabulary.expansions.get(form)
         if exp:
             out.update(dict.fromkeys(exp.words(form)))
