@@ -24,7 +24,7 @@ from mkdocs.structure.toc import get_toc
 from kb.adapter import parallel
 from kb.adapter.build import build_of, keep, prepare
 from kb.adapter.context import nav, page_context, relative, switcher, template_context
-from kb.adapter.files import escaping, extra_files
+from kb.adapter.files import escaping, extra_files, shared_of
 from kb.adapter.navonce import footer_key, nav_key, with_theme_prefix
 from kb.adapter.postbuild import finish_site, index_site
 from kb.adapter.publish import staging
@@ -58,8 +58,13 @@ def on_config(config: MkDocsConfig) -> MkDocsConfig:
 
 @event_priority(-110)  # after mkdocs-static-i18n has rebuilt the file list
 def on_files(files: Files, *, config: MkDocsConfig) -> Files:
-    """Add this language's generated pages as in-memory files."""
+    """Add this language's generated pages as in-memory files. The other languages are
+    forked first (everything is checked and the staging folder is empty), once the open
+    data they share is made (kb.adapter.files.shared_files keeps it for them)."""
     build = build_of(config)
+    if not building_others(config) and parallel.can_fork():
+        shared_of(build)
+        parallel.start(config)
     for spec in build.specs:
         files.append(
             File.generated(
@@ -71,8 +76,6 @@ def on_files(files: Files, *, config: MkDocsConfig) -> Files:
         )
     for path, content in extra_files(config.theme.get_env(), build, str(config.site_name)):
         files.append(File.generated(config, path, content=content))
-    if not building_others(config) and parallel.can_fork():
-        parallel.start(config)  # everything is checked and the staging folder is empty
     return files
 
 
