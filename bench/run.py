@@ -835,6 +835,22 @@ def run_hugo(
             + ", ".join(f"{w:.1f}" for w in out["runs"])
             + f" s), {out['pages']:,} pages, record pages {out['record_pages']}"
         )
+        # For information: what a Hugo site with the same search would add (Pagefind over
+        # Hugo's pages, once, with its defaults; the generator's own index has more in it).
+        search = measured(
+            [PY, "-m", "pagefind", "--site", "public", "--silent"],
+            project,
+            project.with_name(f"{project.name}-pagefind.log"),
+            args.timeout,
+        )
+        out["pagefind"] = _summarise_build(search)
+        if search["rc"] == 0:
+            log(f"  Pagefind over Hugo's pages: {search['wall']:.1f} s")
+        else:
+            log(
+                f"  Pagefind over Hugo's pages FAILED (exit {search['rc']}):\n"
+                + _tail(search["log"])
+            )
     if not keep:
         shutil.rmtree(project, ignore_errors=True)
     return out
@@ -1104,6 +1120,14 @@ def print_table(res: dict[str, Any]) -> None:
             + ("" if _same_records(res) else " — NOT THE SAME")
             + f"; all HTML pages: generator {g['pages']:,}, Hugo {h['pages']:,}"
         )
+        search = h.get("pagefind") or {}
+        if search.get("rc") == 0:
+            both = h["wall"] + search["wall"]
+            log(
+                f"for information, Hugo with a search index: {h['wall']:.1f} s + Pagefind over "
+                f"its pages {search['wall']:.1f} s = {both:.1f} s; the generator takes "
+                f"{g['wall'] / both:.2f} × that"
+            )
     if res.get("floor_pages_md") is not None and ok_f and ok_g:
         log(
             f"pages: generator {g['pages']:,} HTML, floor {f['pages']:,} HTML "
