@@ -360,6 +360,10 @@ def test_without_header_cuts_from_the_body_tag_to_the_indexed_body() -> None:
         _HEADED.format('<span data-pagefind-meta="kind">Opas</span>'),  # metadata Pagefind reads
         _HEADED.format('<b data-pagefind-filter="vuosi">2024</b>'),
         _HEADED.format("<H1 class=x>Sivuston nimi</H1>"),  # Pagefind's title: the first h1
+        # a title set in the head: the first image after it (the logo) is the page's image
+        _HEADED.replace("<title>", '<title data-pagefind-meta="title">').format(
+            '<img src="logo.svg" alt="">'
+        ),
         _HEADED.format("<!-- kommentti -->"),  # not the plain HTML _plain_prefix reads
         _HEADED.format('<p title="a>b">x</p>'),
         _HEADED.format('<p class="kb-badge">Raportti</p>'),  # an ignored class before the body

@@ -156,10 +156,12 @@ def header_span(html: str) -> Span | None:
 
     Pagefind reads three things outside the body (see its `fossick/parser.rs`): the
     `data-pagefind-*` attributes (metadata, filters, sort keys), the first `<h1>` on the
-    page as its title, and the first image after that title. Nothing is cut when the part
-    holds any of the first two (without an `<h1>` it holds no image Pagefind takes), when
-    the part before the body is not the plain HTML `_plain_prefix` reads, or when there is
-    no `<body>` tag after `</head>` outside a script. The end tags of the elements cut open
+    page as its title, and the first image after a title. Nothing is cut when the page
+    holds a `data-pagefind` attribute anywhere before the body (a title set in the head
+    would make an image in the part the page's image), when the part holds an `<h1>`
+    (without a title before it, an image in it is not taken), when the part before the
+    body is not the plain HTML `_plain_prefix` reads, or when there is no `<body>` tag
+    after `</head>` outside a script. The end tags of the elements cut open
     stay: after the body's own end tag they close nothing Pagefind reads."""
     return _header_span(html, _body_start(html))
 
@@ -170,7 +172,7 @@ def _header_span(html: str, start: int | None) -> Span | None:
     if start is None or body is None or body.end() > start:
         return None
     cut = html[body.end() : start]
-    if "data-pagefind" in cut or _H1.search(cut):
+    if html.find("data-pagefind", 0, start) >= 0 or _H1.search(cut):
         return None
     if not (_plain_prefix(html[: body.end()]) and _plain_prefix(cut)):
         return None  # the two together are html[:start]; the first ends outside any script
