@@ -7,7 +7,7 @@ from pathlib import Path
 
 import pytest
 
-from kb.adapter.publish import PublishError, prepare, publish, remove_old, staging_dir
+from kb.adapter.publish import PublishError, discard, prepare, publish, remove_old
 
 
 def _tree(root: Path) -> dict[str, bytes]:
@@ -26,7 +26,7 @@ def test_a_good_swap_keeps_hidden_entries_and_leaves_nothing_behind(tmp_path: Pa
     target = _old_site(tmp_path)
     staging = prepare(target)
     (staging / "index.html").write_bytes(b"new")
-    old = publish(target)
+    old = publish(staging, target)
     assert _tree(target) == {".git/HEAD": b"ref: refs/heads/gh-pages\n", "index.html": b"new"}
     assert old is not None and old.parent == tmp_path and old.name.startswith(".site.kb-old-")
     assert _tree(old / "site") == {"index.html": b"old"}  # .git went to the new site
@@ -38,20 +38,19 @@ def test_the_old_site_can_be_deleted_in_the_background_or_by_the_next_build(
     tmp_path: Path,
 ) -> None:
     target = _old_site(tmp_path)
-    prepare(target)
-    old = publish(target)
+    old = publish(prepare(target), target)
     remove_old(old, in_background=True)  # mkdocs serve: the preview does not wait for it
     deadline = time.monotonic() + 30
     while old is not None and old.exists() and time.monotonic() < deadline:
         time.sleep(0.02)
     assert sorted(p.name for p in tmp_path.iterdir()) == ["site"]
-    prepare(target)
-    left = publish(target)  # a delete that never ran (the process ended first) ...
+    left = publish(prepare(target), target)  # a delete that never ran (the process ended first) ...
     assert left is not None and left.exists()
     prepare(target)  # ... is done by the next build
     assert not left.exists()
-    prepare(tmp_path / "new")
-    assert publish(tmp_path / "new") is None  # no old site: nothing to delete
+    assert (
+        publish(prepare(tmp_path / "new"), tmp_path / "new") is None
+    )  # no old site: nothing to delete
 
 
 @pytest.mark.parametrize("failing_call", [1, 2, 3])
@@ -73,7 +72,7 @@ def test_a_failed_rename_restores_the_old_site_with_its_git_folder(
 
     monkeypatch.setattr(Path, "rename", rename)
     with pytest.raises(PublishError, match="the last good site is unchanged"):
-        publish(target)
+        publish(staging, target)
     monkeypatch.undo()
     assert _tree(target) == before
     prepare(target)  # the next build starts clean and the old site stays
@@ -84,9 +83,9 @@ def test_a_swap_cut_off_after_the_old_site_moved_aside_is_restored(tmp_path: Pat
     target = _old_site(tmp_path)
     before = _tree(target)
     target.rename(tmp_path / ".site.kb-previous")  # the process died right here
-    prepare(target)
+    staging = prepare(target)
     assert _tree(target) == before
-    assert staging_dir(target).is_dir()
+    assert staging.is_dir() and staging.parent == tmp_path
 
 
 def test_when_the_old_site_cannot_be_set_aside_for_deletion_it_is_deleted_at_once(
@@ -103,9 +102,32 @@ def test_when_the_old_site_cannot_be_set_aside_for_deletion_it_is_deleted_at_onc
         return real(self, other)
 
     monkeypatch.setattr(Path, "rename", rename)
-    assert publish(target) is None
+    assert publish(staging, target) is None
     monkeypatch.undo()
     assert _tree(target) == {".git/HEAD": b"ref: refs/heads/gh-pages\n", "index.html": b"new"}
     assert not (tmp_path / ".site.kb-previous").exists()
-    prepare(target)  # the empty unique folder goes with the next build
-    assert sorted(p.name for p in tmp_path.iterdir()) == [".site.kb-staging", "site"]
+    staging = prepare(target)  # the empty unique folder goes with the next build
+    assert sorted(p.name for p in tmp_path.iterdir()) == [staging.name, "site"]
+
+
+def test_every_build_stages_into_a_folder_of_its_own_with_the_usual_permissions(
+    tmp_path: Path,
+) -> None:
+    """Under `mkdocs serve`, a failed build's other-language process may go on writing into
+    its staging folder; the next build's folder is another one, and the old one goes."""
+    target = _old_site(tmp_path)
+    failed = prepare(target)
+    (failed / "sv").mkdir()  # the failed build's other language, still writing
+    legacy = tmp_path / ".site.kb-staging"  # the one name of earlier versions
+    legacy.mkdir()
+    staging = prepare(target)
+    assert staging != failed and staging.name.startswith(".site.kb-staging-")
+    assert not failed.exists() and not legacy.exists()
+    (failed / "sv").mkdir(parents=True)  # it writes on after the next build began
+    (failed / "sv/index.html").write_bytes(b"stale")
+    assert list(staging.iterdir()) == []
+    assert staging.stat().st_mode & 0o777 == target.stat().st_mode & 0o777  # as mkdir makes
+    discard(staging)
+    assert sorted(p.name for p in tmp_path.iterdir()) == [failed.name, "site"]
+    newest = prepare(target)  # the stale folder goes with the next build
+    assert sorted(p.name for p in tmp_path.iterdir()) == [newest.name, "site"]

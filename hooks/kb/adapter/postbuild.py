@@ -90,14 +90,15 @@ def finish_site(*, config: MkDocsConfig) -> None:
         raise PluginError(lost)
     target = published_to(config)
     if target is not None:
+        staging = Path(config.site_dir)
         if config.strict and warnings_counted():
-            discard(target)  # MkDocs aborts next; the last good site stays
+            discard(staging)  # MkDocs aborts next; the last good site stays
             config.site_dir = str(target)
             return
         try:
-            old = publish(target)
+            old = publish(staging, target)
         except PublishError as exc:
-            discard(target)
+            discard(staging)
             raise PluginError(str(exc)) from None
         config.site_dir = str(target)
         remove_old(old, in_background=preview)  # the preview need not wait for it

@@ -11,6 +11,7 @@ takes its name), then the old one is deleted; entries whose names start with '.'
 from __future__ import annotations
 
 import logging
+import secrets
 import shutil
 import tempfile
 import threading
@@ -40,9 +41,9 @@ def published_to(config: MkDocsConfig) -> Path | None:
     return target if isinstance(target, Path) else None
 
 
-def staging_dir(target: Path) -> Path:
-    """The staging folder of the site folder `target`: a hidden sibling."""
-    return target.parent / f".{target.name}.kb-staging"
+def _staging_prefix(target: Path) -> str:
+    """The name start of the staging folders of the site folder `target`: hidden siblings."""
+    return f".{target.name}.kb-staging"
 
 
 def _aside_dir(target: Path) -> Path:
@@ -62,36 +63,52 @@ def _remove(path: Path) -> None:
 
 
 def prepare(target: Path) -> Path:
-    """An empty staging folder for a build of `target` (left-overs of an interrupted
-    build are removed)."""
-    staging, aside = staging_dir(target), _aside_dir(target)
-    _remove(staging)
+    """A new, empty staging folder for a build of `target`, with a name no earlier build
+    used; the staging folders of earlier builds and the left-overs of an interrupted swap
+    are removed.
+
+    A name of its own because under `mkdocs serve` a build that fails after forking the
+    other languages (kb.adapter.parallel) leaves their processes running, and they go on
+    writing into that build's staging folder: never into this one."""
+    aside = _aside_dir(target)
+    for old in target.parent.glob(_staging_prefix(target) + "*"):
+        if old.is_dir() and not old.is_symlink():  # one may still be written into: no error
+            shutil.rmtree(old, ignore_errors=True)
+        else:
+            _remove(old)
     if aside.is_dir() and not (target.exists() or target.is_symlink()):
         aside.rename(target)  # a swap was cut off after the old site moved aside: restore it
     _remove(aside)
     for old in target.parent.glob(_old_prefix(target) + "*"):  # left by an interrupted delete
         shutil.rmtree(old, ignore_errors=True)
-    staging.mkdir(parents=True)
-    return staging
+    target.parent.mkdir(parents=True, exist_ok=True)
+    while True:
+        staging = target.parent / f"{_staging_prefix(target)}-{secrets.token_hex(6)}"
+        try:
+            staging.mkdir()  # the usual permissions (a temporary folder's are the owner's only)
+        except FileExistsError:
+            continue
+        return staging
 
 
-def discard(target: Path) -> None:
+def discard(staging: Path) -> None:
     """Remove the staging folder of a failed build; the site folder is not touched."""
-    _remove(staging_dir(target))
+    shutil.rmtree(staging, ignore_errors=True)
 
 
 class PublishError(Exception):
     """The staged build could not be put in place; the last good site is back."""
 
 
-def publish(target: Path) -> Path | None:
-    """Put the staged build in place of `target`; return the folder the old site is left
-    in (a unique hidden name beside it, for `remove_old`), or None when there was none.
+def publish(staging: Path, target: Path) -> Path | None:
+    """Put the build staged in `staging` in place of `target`; return the folder the old
+    site is left in (a unique hidden name beside it, for `remove_old`), or None when there
+    was none.
 
     The old site first moves aside whole, so its hidden entries are never only in the
     staging folder; if any step fails, everything moves back and `PublishError` says why.
     """
-    staging, aside = staging_dir(target), _aside_dir(target)
+    aside = _aside_dir(target)
     if target.exists() and not target.is_dir():
         target.unlink()
     moved_aside, carried = False, []
