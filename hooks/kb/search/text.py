@@ -161,8 +161,8 @@ def header_span(html: str) -> Span | None:
     would make an image in the part the page's image), when the part holds an `<h1>`
     (without a title before it, an image in it is not taken), when the part before the
     body is not the plain HTML `_plain_prefix` reads, or when there is no `<body>` tag
-    after `</head>` outside a script. The end tags of the elements cut open
-    stay: after the body's own end tag they close nothing Pagefind reads."""
+    after `</head>` outside a script. The end tags of the elements cut open stay: after
+    the body's own end tag they close nothing Pagefind reads."""
     return _header_span(html, _body_start(html))
 
 
