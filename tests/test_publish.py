@@ -48,9 +48,8 @@ def test_the_old_site_can_be_deleted_in_the_background_or_by_the_next_build(
     assert left is not None and left.exists()
     prepare(target)  # ... is done by the next build
     assert not left.exists()
-    assert (
-        publish(prepare(tmp_path / "new"), tmp_path / "new") is None
-    )  # no old site: nothing to delete
+    new = tmp_path / "new"
+    assert publish(prepare(new), new) is None  # no old site: nothing to delete
 
 
 @pytest.mark.parametrize("failing_call", [1, 2, 3])
